@@ -1,0 +1,62 @@
+package ephyzip.cli;
+
+import ephyzip.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code ephyzip} command line. */
+@Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.1.0",
+        description = "Lossless compression of neural electrode recordings (16-bit mono WAV).",
+        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, InspectCommand.class,
+                CompareCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:unexpected failure", "2:usage error", "3:bad input (WAV, stream or model)"})
+public final class Main {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with ephyzip's error handling; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            boolean debug = debugRequested(parseResult);
+            if (e instanceof BadInputException) {
+                err.println("ephyzip: " + e.getMessage());
+                printTrace(err, e, debug);
+                return ExitCodes.BAD_INPUT;
+            }
+            if (e instanceof UsageException) {
+                err.println("ephyzip: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("ephyzip: unexpected failure: " + e + (debug ? "" : " (--debug shows where)"));
+            printTrace(err, e, debug);
+            return ExitCodes.FAILURE;
+        });
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        return cl;
+    }
+
+    private static boolean debugRequested(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void printTrace(PrintWriter err, Throwable e, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+}

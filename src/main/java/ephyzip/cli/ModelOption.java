@@ -1,0 +1,37 @@
+package ephyzip.cli;
+
+import ephyzip.BadInputException;
+import ephyzip.model.ModelFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --model} option, with the shipped default. */
+final class ModelOption {
+    /** The shipped model used when none is given, relative to the installation. */
+    static final String DEFAULT_MODEL = "models/bigram.ezm";
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "Model file (default: the shipped " + DEFAULT_MODEL + ").")
+    Path model;
+
+    ModelFile load() throws BadInputException {
+        return load(model != null ? model : defaultModel());
+    }
+
+    static ModelFile load(Path path) throws BadInputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new BadInputException(path + ": cannot read model (" + e.getMessage() + ")");
+        }
+        return ModelFile.parse(path.toString(), bytes);
+    }
+
+    static Path defaultModel() {
+        String home = System.getProperty("ephyzip.home", ".");
+        return Path.of(home).resolve(DEFAULT_MODEL);
+    }
+}

@@ -1,0 +1,63 @@
+package ephyzip.coding;
+
+import ephyzip.stream.CorruptStreamException;
+
+/**
+ * Reads bits most significant first from a byte range. Past the end it yields zero bits for up
+ * to {@link #SLACK_BYTES} bytes (the arithmetic decoder looks ahead of the last coded bit), then
+ * reports the stream as truncated.
+ */
+public final class BitInputStream {
+    static final int SLACK_BYTES = 8;
+
+    private final byte[] data;
+    private final int start;
+    private final int end;
+    private final long baseOffset;
+    private int pos;
+    private int current;
+    private int left;
+
+    /** {@code baseOffset} is the position of {@code data[start]} in the whole stream, for error messages. */
+    public BitInputStream(byte[] data, int start, int end, long baseOffset) {
+        this.data = data;
+        this.start = start;
+        this.end = end;
+        this.baseOffset = baseOffset;
+        this.pos = start;
+    }
+
+    public int readBit() throws CorruptStreamException {
+        if (left == 0) {
+            if (pos < end) {
+                current = data[pos] & 0xFF;
+            } else if (pos - end < SLACK_BYTES) {
+                current = 0;
+            } else {
+                throw new CorruptStreamException("payload ends too early", offset());
+            }
+            pos++;
+            left = 8;
+        }
+        left--;
+        return (current >>> left) & 1;
+    }
+
+    public int readBits(int count) throws CorruptStreamException {
+        int v = 0;
+        for (int i = 0; i < count; i++) {
+            v = (v << 1) | readBit();
+        }
+        return v;
+    }
+
+    /** Stream offset of the byte being read. */
+    public long offset() {
+        return baseOffset + Math.max(0, pos - start - 1);
+    }
+
+    /** True if more whole bytes were consumed than the payload holds. */
+    public boolean overran() {
+        return pos > end;
+    }
+}

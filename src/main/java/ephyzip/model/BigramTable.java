@@ -1,0 +1,146 @@
+package ephyzip.model;
+
+import ephyzip.coding.ArithmeticCoder;
+import ephyzip.coding.CumulativeFrequencies;
+import ephyzip.predict.Ranking;
+
+/**
+ * Counts of token pairs (previous, next), smoothed towards the distribution of the step
+ * next - previous over all pairs: {@code p(n | p) ~ count(p, n) + alpha * q(n - p)}.
+ * From the counts it derives, for each previous token, integer frequencies (escape last) and a
+ * ranking. Only exact double arithmetic is used, so every machine derives the same tables.
+ */
+public final class BigramTable {
+    /** Frequency total of every row: below the coder's limit, fine enough to cost < 0.01 bits. */
+    public static final int TOTAL = 1 << 20;
+
+    private final int size;
+    private final int[][] counts;
+    private final double alpha;
+    private final int[][] cumulative;
+    private final short[][] order;
+    private final short[][] rank;
+
+    /** {@code counts[p][n]}: how often token n followed token p. */
+    public BigramTable(int[][] counts, double alpha) {
+        this.size = counts.length;
+        this.counts = counts;
+        this.alpha = alpha;
+        double[] stepPrior = stepPrior(counts);
+        cumulative = new int[size][];
+        order = new short[size][];
+        rank = new short[size][];
+        double[] w = new double[size];
+        for (int p = 0; p < size; p++) {
+            for (int n = 0; n < size; n++) {
+                w[n] = counts[p][n] + alpha * stepPrior[n - p + size - 1];
+            }
+            cumulative[p] = quantize(w);
+            order[p] = rankOrder(w);
+            rank[p] = new short[size];
+            for (int r = 0; r < size; r++) {
+                rank[p][order[p][r]] = (short) r;
+            }
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public int count(int prev, int next) {
+        return counts[prev][next];
+    }
+
+    public CumulativeFrequencies frequencies(int prev) {
+        return new CumulativeFrequencies(cumulative[prev]);
+    }
+
+    public Ranking ranking(int prev) {
+        short[] o = order[prev];
+        short[] r = rank[prev];
+        return new Ranking() {
+            @Override
+            public int rankOf(int token) {
+                return r[token];
+            }
+
+            @Override
+            public int tokenAt(int k) {
+                return o[k];
+            }
+        };
+    }
+
+    /** Probability the table gives token {@code next} after {@code prev}, as coded. */
+    public double probability(int prev, int next) {
+        int[] c = cumulative[prev];
+        return (c[next + 1] - c[next]) / (double) TOTAL;
+    }
+
+    /** Step distribution over steps -(size-1)..size-1, add-half smoothed. */
+    private static double[] stepPrior(int[][] counts) {
+        int size = counts.length;
+        double[] q = new double[2 * size - 1];
+        double sum = 0;
+        for (int p = 0; p < size; p++) {
+            for (int n = 0; n < size; n++) {
+                q[n - p + size - 1] += counts[p][n];
+            }
+        }
+        for (int i = 0; i < q.length; i++) {
+            q[i] += 0.5;
+            sum += q[i];
+        }
+        for (int i = 0; i < q.length; i++) {
+            q[i] /= sum;
+        }
+        return q;
+    }
+
+    /** Frequencies >= 1 for every token and the escape, summing to TOTAL, as a cumulative array. */
+    static int[] quantize(double[] w) {
+        int n = w.length;
+        double sum = 0;
+        int best = 0;
+        for (int i = 0; i < n; i++) {
+            sum += w[i];
+            if (w[i] > w[best]) {
+                best = i;
+            }
+        }
+        int spare = TOTAL - (n + 1);
+        int[] f = new int[n + 1];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            f[i] = 1 + (int) (w[i] / sum * spare);
+            used += f[i];
+        }
+        f[n] = 1; // escape
+        used += 1;
+        f[best] += TOTAL - used;
+        int[] cum = new int[n + 2];
+        for (int i = 0; i <= n; i++) {
+            cum[i + 1] = cum[i] + f[i];
+        }
+        assert cum[n + 1] == TOTAL && TOTAL <= ArithmeticCoder.MAX_TOTAL;
+        return cum;
+    }
+
+    private static short[] rankOrder(double[] w) {
+        Integer[] idx = new Integer[w.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> w[a] != w[b] ? Double.compare(w[b], w[a]) : a - b);
+        short[] o = new short[w.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = (short) (int) idx[i];
+        }
+        return o;
+    }
+}

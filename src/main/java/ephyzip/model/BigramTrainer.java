@@ -1,0 +1,150 @@
+package ephyzip.model;
+
+import ephyzip.BadInputException;
+import ephyzip.coding.RankTier;
+import ephyzip.coding.TierCode;
+import ephyzip.predict.Predictor;
+import ephyzip.wav.Recordings;
+import ephyzip.wav.WavFile;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Learns a bigram model from training recordings. The smoothing weight is chosen on a held-out
+ * quarter of the training files (every fourth in name order), and the tier code is fitted to the
+ * tiers seen there, so nothing is tuned on the files being scored later.
+ */
+public final class BigramTrainer {
+    static final double[] ALPHAS = {16, 64, 256, 1024, 4096, 16384};
+
+    private BigramTrainer() {
+    }
+
+    /** {@code progress} hears of each step done (for a progress bar); {@code files} are WAV paths. */
+    public static Model train(List<Path> files, String dataName, IntConsumer progress) throws BadInputException {
+        if (files.isEmpty()) {
+            throw new BadInputException(dataName + ": no WAV files to train on");
+        }
+        List<short[]> recordings = new ArrayList<>();
+        long[] histogram = new long[65536];
+        for (Path f : files) {
+            WavFile w = Recordings.read(f);
+            recordings.add(w.samples());
+            for (short s : w.samples()) {
+                histogram[s + 32768]++;
+            }
+            progress.accept(1);
+        }
+        Alphabet alphabet = Alphabet.fromHistogram(histogram, Alphabet.MAX_SIZE);
+        List<int[]> tokens = new ArrayList<>();
+        for (short[] r : recordings) {
+            tokens.add(tokenize(alphabet, r));
+        }
+        List<int[]> fit = new ArrayList<>();
+        List<int[]> heldOut = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            (i % 4 == 3 && tokens.size() >= 4 ? heldOut : fit).add(tokens.get(i));
+        }
+        int start = alphabet.nearest(0);
+        double bestAlpha = ALPHAS[ALPHAS.length / 2];
+        double bestBits = Double.NaN;
+        BigramTable best = null;
+        if (!heldOut.isEmpty()) {
+            int[][] fitCounts = count(alphabet.size(), fit, start);
+            for (double alpha : ALPHAS) {
+                BigramTable t = new BigramTable(fitCounts, alpha);
+                double bits = crossEntropy(t, heldOut, start);
+                if (!(bits >= bestBits)) {
+                    bestBits = bits;
+                    bestAlpha = alpha;
+                    best = t;
+                }
+            }
+        }
+        long[] tiers = new long[TierCode.TIERS];
+        if (best != null) {
+            countTiers(best, heldOut, start, tiers);
+        } else {
+            BigramTable t = new BigramTable(count(alphabet.size(), tokens, start), bestAlpha);
+            countTiers(t, tokens, start, tiers);
+        }
+        BigramTable table = new BigramTable(count(alphabet.size(), tokens, start), bestAlpha);
+        Map<String, String> card = new LinkedHashMap<>();
+        card.put("kind", "bigram");
+        card.put("trained", java.time.LocalDate.now().toString());
+        card.put("data", dataName);
+        card.put("files", Integer.toString(files.size()));
+        card.put("samples", Long.toString(tokens.stream().mapToLong(t -> t.length).sum()));
+        card.put("files.sha256", listHash(files));
+        card.put("alphabet", Integer.toString(alphabet.size()));
+        card.put("alpha", Double.toString(bestAlpha));
+        if (!Double.isNaN(bestBits)) {
+            card.put("heldout.files", Integer.toString(heldOut.size()));
+            card.put("heldout.bitsPerSample", String.format("%.4f", bestBits));
+        }
+        return new Model(alphabet, table, TierCode.fit(tiers), card);
+    }
+
+    static int[] tokenize(Alphabet alphabet, short[] samples) {
+        int[] t = new int[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            t[i] = alphabet.nearest(samples[i]);
+        }
+        return t;
+    }
+
+    static int[][] count(int size, List<int[]> tokens, int start) {
+        int[][] c = new int[size][size];
+        for (int[] t : tokens) {
+            int prev = start;
+            for (int tok : t) {
+                c[prev][tok]++;
+                prev = tok;
+            }
+        }
+        return c;
+    }
+
+    static double crossEntropy(BigramTable t, List<int[]> tokens, int start) {
+        double bits = 0;
+        long n = 0;
+        for (int[] seq : tokens) {
+            int prev = start;
+            for (int tok : seq) {
+                bits -= Math.log(t.probability(prev, tok));
+                prev = tok;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : bits / Math.log(2) / n;
+    }
+
+    private static void countTiers(BigramTable t, List<int[]> tokens, int start, long[] tiers) {
+        Predictor p = new ephyzip.predict.BigramPredictor(t, start);
+        for (int[] seq : tokens) {
+            p.reset();
+            for (int tok : seq) {
+                tiers[RankTier.ofRank(p.ranking().rankOf(tok)).ordinal()]++;
+                p.update(tok);
+            }
+        }
+    }
+
+    private static String listHash(List<Path> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update((f.getFileName().toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package ephyzip.model;
+
+import ephyzip.BadInputException;
+import ephyzip.coding.TierCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * The {@code .ezm} model file: the 4 bytes {@code EZM\x1a}, a version byte, then an XZ stream
+ * (which checks itself with CRC64) holding: the kind (UTF), the card (count, then key/value
+ * UTF pairs), the alphabet (size, first value, then varint gaps), the 5 tier code lengths, and the
+ * bigram table (alpha as a double, then per previous token: the number of non-zero counts and
+ * for each a varint gap in next token and a varint count).
+ */
+public final class ModelFile {
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'E', 'Z', 'M', 0x1A};
+    private static final int MAX_CARD_ENTRIES = 1000;
+
+    private final Model model;
+    private final byte[] bytes;
+    private final String fingerprint;
+
+    private ModelFile(Model model, byte[] bytes) {
+        this.model = model;
+        this.bytes = bytes;
+        this.fingerprint = fingerprintOf(bytes);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The file's bytes; their count is what a model costs in a ratio. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int byteCount() {
+        return bytes.length;
+    }
+
+    /** First 8 bytes of the SHA-256 of the file, as 16 hex digits. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public static byte[] fingerprintBytes(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    public static ModelFile of(Model model) {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            raw.write(MAGIC);
+            raw.write(VERSION);
+            LZMA2Options opts = new LZMA2Options(9);
+            try (XZOutputStream xz = new XZOutputStream(raw, opts);
+                 DataOutputStream out = new DataOutputStream(xz)) {
+                writeBody(model, out);
+            }
+            return new ModelFile(model, raw.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+    }
+
+    /** Parses model bytes; {@code name} names the file in error messages. */
+    public static ModelFile parse(String name, byte[] bytes) throws BadInputException {
+        if (bytes.length < MAGIC.length + 1 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new BadInputException(name + ": not an ephyzip model file");
+        }
+        if (bytes[MAGIC.length] != VERSION) {
+            throw new BadInputException(name + ": model format version " + bytes[MAGIC.length]
+                    + " is not supported (this ephyzip reads version " + VERSION + ")");
+        }
+        InputStream body = new ByteArrayInputStream(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
+        try (DataInputStream in = new DataInputStream(new XZInputStream(body))) {
+            Model model = readBody(in);
+            if (in.read() != -1) {
+                throw new IOException("unexpected bytes after the model");
+            }
+            return new ModelFile(model, bytes.clone());
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(name + ": damaged model file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void writeBody(Model model, DataOutputStream out) throws IOException {
+        out.writeUTF(model.kind());
+        Map<String, String> card = model.card();
+        Varint.write(out, card.size());
+        for (Map.Entry<String, String> e : card.entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+        short[] values = model.alphabet().values();
+        Varint.write(out, values.length);
+        out.writeShort(values[0]);
+        for (int i = 1; i < values.length; i++) {
+            Varint.write(out, values[i] - values[i - 1]);
+        }
+        for (int len : model.tierCode().lengths()) {
+            out.writeByte(len);
+        }
+        BigramTable t = model.bigram();
+        out.writeDouble(t.alpha());
+        for (int p = 0; p < t.size(); p++) {
+            int nonZero = 0;
+            for (int n = 0; n < t.size(); n++) {
+                nonZero += t.count(p, n) != 0 ? 1 : 0;
+            }
+            Varint.write(out, nonZero);
+            int last = -1;
+            for (int n = 0; n < t.size(); n++) {
+                if (t.count(p, n) != 0) {
+                    Varint.write(out, n - last - 1);
+                    Varint.write(out, t.count(p, n));
+                    last = n;
+                }
+            }
+        }
+    }
+
+    private static Model readBody(DataInputStream in) throws IOException {
+        String kind = in.readUTF();
+        if (!kind.equals("bigram")) {
+            throw new IOException("unknown model kind '" + kind + "'");
+        }
+        int entries = Varint.readInt(in, MAX_CARD_ENTRIES, "card entries");
+        Map<String, String> card = new LinkedHashMap<>();
+        for (int i = 0; i < entries; i++) {
+            card.put(readString(in), readString(in));
+        }
+        int size = Varint.readInt(in, Alphabet.MAX_SIZE, "alphabet size");
+        if (size == 0) {
+            throw new IOException("empty alphabet");
+        }
+        short[] values = new short[size];
+        int v = in.readShort();
+        values[0] = (short) v;
+        for (int i = 1; i < size; i++) {
+            v += Varint.readInt(in, 65535, "alphabet step") ;
+            if (v > Short.MAX_VALUE) {
+                throw new IOException("alphabet value out of range");
+            }
+            values[i] = (short) v;
+        }
+        int[] lengths = new int[TierCode.TIERS];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = in.readUnsignedByte();
+        }
+        double alpha = in.readDouble();
+        if (!(alpha > 0 && alpha < 1e12)) {
+            throw new IOException("bad smoothing weight " + alpha);
+        }
+        int[][] counts = new int[size][size];
+        for (int p = 0; p < size; p++) {
+            int nonZero = Varint.readInt(in, size, "row length");
+            int n = -1;
+            for (int k = 0; k < nonZero; k++) {
+                n += 1 + Varint.readInt(in, size, "gap");
+                if (n >= size) {
+                    throw new IOException("count outside the table");
+                }
+                counts[p][n] = Varint.readInt(in, Integer.MAX_VALUE, "count");
+            }
+        }
+        return new Model(new Alphabet(values), new BigramTable(counts, alpha), new TierCode(lengths), card);
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        Varint.write(out, b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] b = new byte[Varint.readInt(in, 1 << 20, "string length")];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String fingerprintOf(byte[] bytes) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package ephyzip.predict;
+
+/** An order of all tokens, most likely first; ties are broken by token id so both sides agree. */
+public interface Ranking {
+    int rankOf(int token);
+
+    int tokenAt(int rank);
+}
