@@ -1,0 +1,27 @@
+package ephyzip.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the CLI in-process with captured output. */
+record Cli(int exit, String out, String err) {
+    static Cli run(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] a = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].toString();
+        }
+        int code = cl.execute(a);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+}
