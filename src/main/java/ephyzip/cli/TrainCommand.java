@@ -4,18 +4,19 @@ import ephyzip.model.BigramTrainer;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.wav.Recordings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Learn a model from a directory of recordings.")
+        description = "Learn a model from recordings: a bigram table, or the network (with its bigram fallback).")
 final class TrainCommand implements Callable<Integer> {
-    enum Kind { bigram }
+    enum Kind { bigram, cnn }
 
     @Spec
     CommandSpec spec;
@@ -33,21 +34,73 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing model file.")
     boolean force;
 
+    @Option(names = "--validation", arity = "1..*", paramLabel = "DIR_OR_LIST",
+            description = "cnn: recordings to measure each epoch on, for early stopping and tuning "
+                    + "(default: every fourth training recording, held out).")
+    List<Path> validation;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "cnn: most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "200",
+            description = "cnn: batches per epoch (default: ${DEFAULT-VALUE}).")
+    int batches;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "cnn: windows per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "512", description = "cnn: window length (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "0.002", description = "cnn: Adam step (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "3",
+            description = "cnn: stop after this many epochs without a held-out gain (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "cnn: random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "MODEL", description = "cnn: fine-tune this model (e.g. a patient model on one channel).")
+    Path init;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "cnn: checkpoint directory (default: MODEL.ckpt).")
+    Path checkpoints;
+
+    @Option(names = "--resume", description = "cnn: continue from the checkpoint directory.")
+    boolean resume;
+
+    @Option(names = "--report", paramLabel = "PREFIX",
+            description = "cnn: write PREFIX.json and PREFIX.png (default: beside MODEL).")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         Outputs.checkWritable(out, force);
         List<Path> files = Recordings.list(data);
+        if (files.isEmpty()) {
+            throw new UsageException("no recordings in " + data);
+        }
         String name = data.size() == 1 ? data.get(0).getFileName().toString() : data.size() + " sources";
+        PrintWriter err = spec.commandLine().getErr();
         Model model;
-        try (Progress p = new Progress(spec.commandLine().getErr(), "reading", files.size())) {
-            model = BigramTrainer.train(files, name, p::step);
+        if (kind == Kind.bigram) {
+            try (Progress p = new Progress(err, "reading", files.size())) {
+                model = BigramTrainer.train(files, name, p::step);
+            }
+        } else {
+            model = CnnTraining.run(this, files, name, err);
         }
         ModelFile file = ModelFile.of(model);
         Files2.writeAtomically(out, file.bytes());
-        var o = spec.commandLine().getOut();
+        PrintWriter o = spec.commandLine().getOut();
         o.printf("wrote %s: %s model, %d bytes, fingerprint %s%n", out, model.kind(), file.byteCount(),
                 file.fingerprint());
         model.card().forEach((k, v) -> o.printf("  %s: %s%n", k, v));
+        if (kind == Kind.cnn) {
+            CnnTraining.writeReport(this, file);
+        }
         return ExitCodes.OK;
     }
 }

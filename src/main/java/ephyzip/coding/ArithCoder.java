@@ -19,14 +19,13 @@ public final class ArithCoder implements PayloadCoder {
         int escape = alphabet.size();
         for (short s : samples) {
             int token = alphabet.token(s);
-            FrequencyTable f = predictor.frequencies();
             if (token < 0) {
-                enc.write(f, escape);
+                predictor.encode(enc, escape);
                 enc.write(UNIFORM_BYTE, (s >>> 8) & 0xFF);
                 enc.write(UNIFORM_BYTE, s & 0xFF);
                 token = alphabet.nearest(s);
             } else {
-                enc.write(f, token);
+                predictor.encode(enc, token);
             }
             predictor.update(token);
         }
@@ -43,7 +42,7 @@ public final class ArithCoder implements PayloadCoder {
         predictor.reset();
         int escape = alphabet.size();
         for (int i = 0; i < count; i++) {
-            int token = dec.read(predictor.frequencies());
+            int token = predictor.decode(dec);
             if (token == escape) {
                 int hi = dec.read(UNIFORM_BYTE);
                 int lo = dec.read(UNIFORM_BYTE);

@@ -2,6 +2,7 @@ package ephyzip.model;
 
 import ephyzip.coding.TierCode;
 import ephyzip.predict.BigramPredictor;
+import ephyzip.predict.CnnPredictor;
 import ephyzip.predict.Predictor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,21 @@ public final class Model {
     private final BigramTable bigram;
     private final TierCode tierCode;
     private final Map<String, String> card;
+    private final CnnWeights cnn;
+    private final int thresholdQ16;
 
+    /** A bigram model. */
     public Model(Alphabet alphabet, BigramTable bigram, TierCode tierCode, Map<String, String> card) {
+        this(alphabet, bigram, tierCode, card, null, 0);
+    }
+
+    /**
+     * A network model when {@code cnn} is not null; the bigram table is its fallback and
+     * {@code thresholdQ16} (in 1/65536) the top-class probability below which its rank coder
+     * falls back to bigram ranks.
+     */
+    public Model(Alphabet alphabet, BigramTable bigram, TierCode tierCode, Map<String, String> card,
+                 CnnWeights cnn, int thresholdQ16) {
         if (bigram.size() != alphabet.size()) {
             throw new IllegalArgumentException("bigram table and alphabet differ in size");
         }
@@ -26,10 +40,31 @@ public final class Model {
         this.bigram = bigram;
         this.tierCode = tierCode;
         this.card = Collections.unmodifiableMap(new LinkedHashMap<>(card));
+        this.cnn = cnn;
+        this.thresholdQ16 = thresholdQ16;
     }
 
     public String kind() {
-        return "bigram";
+        return cnn == null ? "bigram" : "cnn";
+    }
+
+    /** The network, or null for a bigram model. */
+    public CnnWeights cnn() {
+        return cnn;
+    }
+
+    public int thresholdQ16() {
+        return thresholdQ16;
+    }
+
+    /** This model's tables with another network. */
+    public Model withCnn(CnnWeights network) {
+        return new Model(alphabet, bigram, tierCode, card, network, thresholdQ16);
+    }
+
+    /** This model with another card, tier code and threshold (same tables). */
+    public Model with(TierCode code, Map<String, String> newCard, int newThresholdQ16) {
+        return new Model(alphabet, bigram, code, newCard, cnn, newThresholdQ16);
     }
 
     public Alphabet alphabet() {
@@ -50,6 +85,14 @@ public final class Model {
 
     /** A fresh predictor for one recording. */
     public Predictor newPredictor() {
-        return new BigramPredictor(bigram, alphabet.nearest(0));
+        return newPredictor(thresholdQ16);
+    }
+
+    /** A fresh predictor whose rank coder falls back below {@code threshold} (0: never). */
+    public Predictor newPredictor(int threshold) {
+        if (cnn == null) {
+            return new BigramPredictor(bigram, alphabet.nearest(0));
+        }
+        return new CnnPredictor(cnn, bigram, alphabet.nearest(0), threshold);
     }
 }

@@ -135,11 +135,69 @@ public final class ModelFile {
                 }
             }
         }
+        if (model.cnn() != null) {
+            Varint.write(out, model.thresholdQ16());
+            writeCnn(out, model.cnn());
+        }
+    }
+
+    private static void writeCnn(DataOutputStream out, CnnWeights cnn) throws IOException {
+        Varint.write(out, cnn.band());
+        Varint.write(out, cnn.layers().size());
+        for (QuantLayer l : cnn.layers()) {
+            Varint.write(out, l.in());
+            Varint.write(out, l.out());
+            Varint.write(out, l.taps());
+            Varint.write(out, l.dilation());
+            Varint.write(out, l.shift());
+            out.writeBoolean(l.relu());
+            for (int w : l.weights()) {
+                Varint.write(out, zigzag(w));
+            }
+            for (long b : l.bias()) {
+                Varint.write(out, zigzag(b));
+            }
+        }
+    }
+
+    private static CnnWeights readCnn(DataInputStream in) throws IOException {
+        int band = Varint.readInt(in, 256, "band");
+        int count = Varint.readInt(in, 64, "layer count");
+        java.util.List<QuantLayer> layers = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int lin = Varint.readInt(in, 256, "layer inputs");
+            int lout = Varint.readInt(in, 1024, "layer outputs");
+            int taps = Varint.readInt(in, 2, "taps");
+            int dilation = Varint.readInt(in, 4096, "dilation");
+            int shift = Varint.readInt(in, 24, "shift");
+            boolean relu = in.readBoolean();
+            int[] w = new int[lout * taps * lin];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (int) unzigzag(Varint.read(in));
+            }
+            long[] b = new long[lout];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = unzigzag(Varint.read(in));
+                if (Math.abs(b[i]) > 1L << 40) {
+                    throw new IOException("bias out of range");
+                }
+            }
+            layers.add(new QuantLayer(lin, lout, taps, dilation, shift, w, b, relu));
+        }
+        return new CnnWeights(layers, band);
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
     }
 
     private static Model readBody(DataInputStream in) throws IOException {
         String kind = in.readUTF();
-        if (!kind.equals("bigram")) {
+        if (!kind.equals("bigram") && !kind.equals("cnn")) {
             throw new IOException("unknown model kind '" + kind + "'");
         }
         int entries = Varint.readInt(in, MAX_CARD_ENTRIES, "card entries");
@@ -181,7 +239,14 @@ public final class ModelFile {
                 counts[p][n] = Varint.readInt(in, Integer.MAX_VALUE, "count");
             }
         }
-        return new Model(new Alphabet(values), new BigramTable(counts, alpha), new TierCode(lengths), card);
+        Alphabet alphabet = new Alphabet(values);
+        BigramTable table = new BigramTable(counts, alpha);
+        if (kind.equals("cnn")) {
+            int threshold = Varint.readInt(in, 1 << 16, "threshold");
+            CnnWeights cnn = readCnn(in);
+            return new Model(alphabet, table, new TierCode(lengths), card, cnn, threshold);
+        }
+        return new Model(alphabet, table, new TierCode(lengths), card);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

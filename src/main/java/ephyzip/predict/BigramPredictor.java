@@ -1,6 +1,8 @@
 package ephyzip.predict;
 
-import ephyzip.coding.FrequencyTable;
+import ephyzip.coding.ArithmeticDecoder;
+import ephyzip.coding.ArithmeticEncoder;
+import ephyzip.stream.CorruptStreamException;
 import ephyzip.model.BigramTable;
 
 /** Predicts the next token from the previous one through a {@link BigramTable}. */
@@ -27,8 +29,18 @@ public final class BigramPredictor implements Predictor {
     }
 
     @Override
-    public FrequencyTable frequencies() {
-        return table.frequencies(prev);
+    public void encode(ArithmeticEncoder enc, int symbol) {
+        enc.write(table.frequencies(prev), symbol);
+    }
+
+    @Override
+    public int decode(ArithmeticDecoder dec) throws CorruptStreamException {
+        return dec.read(table.frequencies(prev));
+    }
+
+    @Override
+    public double probability(int symbol) {
+        return table.frequencies(prev).get(symbol) / (double) BigramTable.TOTAL;
     }
 
     @Override

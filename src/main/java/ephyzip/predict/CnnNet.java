@@ -1,0 +1,101 @@
+package ephyzip.predict;
+
+import ephyzip.model.CnnWeights;
+import ephyzip.model.QuantLayer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streaming integer inference of the exported network: each step feeds one token's features and
+ * computes only the newest column of every layer, reading older columns from per-layer rings.
+ * Integer arithmetic only, so encoder and decoder get the same logits on any machine.
+ */
+public final class CnnNet {
+    private final QuantLayer[] layers;
+    /** Per layer: its past inputs, ring of {@code ringSize} rows of {@code in} ints. */
+    private final int[][] rings;
+    private final int[] ringSize;
+    private final int[][] inputs;
+    private final int[][] outputs;
+    private int t;
+
+    public CnnNet(CnnWeights weights) {
+        List<QuantLayer> ls = weights.layers();
+        layers = ls.toArray(new QuantLayer[0]);
+        rings = new int[layers.length][];
+        ringSize = new int[layers.length];
+        inputs = new int[layers.length][];
+        outputs = new int[layers.length][];
+        for (int i = 0; i < layers.length; i++) {
+            QuantLayer l = layers[i];
+            int size = Integer.highestOneBit(Math.max(1, l.dilation())) * 2;
+            ringSize[i] = l.taps() == 2 ? size : 0;
+            rings[i] = new int[ringSize[i] * l.in()];
+            inputs[i] = new int[l.taps() * l.in()];
+            outputs[i] = new int[l.out()];
+        }
+    }
+
+    public void reset() {
+        for (int[] r : rings) {
+            Arrays.fill(r, 0);
+        }
+        t = 0;
+    }
+
+    /** Feeds the newest token's features; returns the logits of the next token's class (fixed point). */
+    public int[] step(int valueFeature, int stepFeature) {
+        int[] x = outputs[0];
+        int[] v = inputs[0];
+        // The first layer's input vector is built directly from the features.
+        int[] cur = {clamp(valueFeature), clamp(stepFeature)};
+        for (int i = 0; i < layers.length; i++) {
+            QuantLayer l = layers[i];
+            v = inputs[i];
+            int in = l.in();
+            if (l.taps() == 2) {
+                int mask = ringSize[i] - 1;
+                int old = ((t - l.dilation()) & mask) * in;
+                if (t >= l.dilation()) {
+                    System.arraycopy(rings[i], old, v, 0, in);
+                } else {
+                    Arrays.fill(v, 0, in, 0);
+                }
+                System.arraycopy(cur, 0, v, in, in);
+                System.arraycopy(cur, 0, rings[i], (t & mask) * in, in);
+            } else {
+                System.arraycopy(cur, 0, v, 0, in);
+            }
+            x = outputs[i];
+            layer(l, v, x);
+            cur = x;
+        }
+        t++;
+        return x;
+    }
+
+    private static void layer(QuantLayer l, int[] v, int[] out) {
+        int[] w = l.weights();
+        long[] b = l.bias();
+        int n = v.length;
+        int shift = l.shift();
+        long round = shift == 0 ? 0 : 1L << (shift - 1);
+        for (int o = 0; o < out.length; o++) {
+            int acc = 0;
+            int base = o * n;
+            for (int j = 0; j < n; j++) {
+                acc += w[base + j] * v[j];
+            }
+            long a = (b[o] + acc + round) >> shift;
+            if (l.relu()) {
+                out[o] = (int) Math.min(CnnWeights.MAX_ACT, Math.max(0, a));
+            } else {
+                out[o] = (int) Math.max(-(1 << 24), Math.min(1 << 24, a));
+            }
+        }
+    }
+
+    private static int clamp(int a) {
+        return Math.max(-CnnWeights.MAX_ACT, Math.min(CnnWeights.MAX_ACT, a));
+    }
+}

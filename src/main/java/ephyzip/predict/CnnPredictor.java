@@ -1,0 +1,212 @@
+package ephyzip.predict;
+
+import ephyzip.coding.ArithmeticDecoder;
+import ephyzip.coding.ArithmeticEncoder;
+import ephyzip.coding.CumulativeFrequencies;
+import ephyzip.model.BigramTable;
+import ephyzip.model.CnnWeights;
+import ephyzip.stream.CorruptStreamException;
+
+/**
+ * Predicts the next token with the network. The network gives a distribution over the step to
+ * the next token within +-band, plus one class for "elsewhere"; a token elsewhere (or an escape)
+ * is then coded under the bigram table. So the arithmetic coder codes one or two symbols per
+ * sample. For the rank coder, tokens in the band are ranked by the network and the rest follow in
+ * bigram order; when the network's top class has a probability below the model's threshold the
+ * bigram ranking is used instead.
+ */
+public final class CnnPredictor implements Predictor {
+    private final CnnWeights weights;
+    private final BigramTable bigram;
+    private final int size;
+    private final int startToken;
+    private final int thresholdQ16;
+    private final CnnNet net;
+    private final int band;
+    private final int other;
+    private final int[] weightOf;
+    private final int[] cum;
+    private final CumulativeFrequencies classTable;
+    private int prev;
+    private int prevPrev;
+    private boolean fresh;
+
+    /** {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16. */
+    public CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16) {
+        this.weights = weights;
+        this.bigram = bigram;
+        this.size = bigram.size();
+        this.startToken = startToken;
+        this.thresholdQ16 = thresholdQ16;
+        this.net = new CnnNet(weights);
+        this.band = weights.band();
+        this.other = 2 * band;
+        this.weightOf = new int[weights.classes()];
+        this.cum = new int[weights.classes() + 1];
+        this.classTable = new CumulativeFrequencies(cum);
+        reset();
+    }
+
+    @Override
+    public int alphabetSize() {
+        return size;
+    }
+
+    @Override
+    public void reset() {
+        net.reset();
+        prev = startToken;
+        prevPrev = startToken;
+        fresh = false;
+    }
+
+    /** Runs the network on the newest token, once per sample, when first needed. */
+    private void compute() {
+        if (fresh) {
+            return;
+        }
+        int[] logits = net.step(CnnWeights.valueFeature(prev, size), CnnWeights.stepFeature(prev, prevPrev));
+        int max = Integer.MIN_VALUE;
+        for (int z : logits) {
+            max = Math.max(max, z);
+        }
+        for (int c = 0; c < weightOf.length; c++) {
+            int token = prev + c - band;
+            boolean exists = c == other || (token >= 0 && token < size);
+            weightOf[c] = exists ? Softmax.weight(max, logits[c]) : 0;
+            cum[c + 1] = cum[c] + weightOf[c];
+        }
+        fresh = true;
+    }
+
+    @Override
+    public void encode(ArithmeticEncoder enc, int symbol) {
+        compute();
+        int c = symbol < size ? weights.classOf(symbol, prev) : other;
+        enc.write(classTable, c);
+        if (c == other) {
+            enc.write(bigram.frequencies(prev), symbol);
+        }
+    }
+
+    @Override
+    public int decode(ArithmeticDecoder dec) throws CorruptStreamException {
+        compute();
+        int c = dec.read(classTable);
+        return c == other ? dec.read(bigram.frequencies(prev)) : prev + c - band;
+    }
+
+    @Override
+    public double probability(int symbol) {
+        compute();
+        int c = symbol < size ? weights.classOf(symbol, prev) : other;
+        double p = weightOf[c] / (double) cum[weightOf.length];
+        return c == other ? p * bigram.frequencies(prev).get(symbol) / BigramTable.TOTAL : p;
+    }
+
+    /** The probability of the network's top class for the next sample, in 1/65536 (rounded down). */
+    public int topQ16() {
+        compute();
+        int top = 0;
+        for (int w : weightOf) {
+            top = Math.max(top, w);
+        }
+        return (int) (((long) top << 16) / cum[weightOf.length]);
+    }
+
+    /** The token the next prediction is conditioned on (the newest one). */
+    public int context() {
+        return prev;
+    }
+
+    /** True when the rank coder falls back to the bigram ranking for the next sample. */
+    public boolean unsure() {
+        return topQ16() < thresholdQ16;
+    }
+
+    @Override
+    public Ranking ranking() {
+        if (unsure()) {
+            return bigram.ranking(prev);
+        }
+        return new BandRanking();
+    }
+
+    @Override
+    public void update(int token) {
+        prevPrev = prev;
+        prev = token;
+        fresh = false;
+    }
+
+    /** In-band tokens by network weight (ties: lower token first), then the rest in bigram order. */
+    private final class BandRanking implements Ranking {
+        private final Ranking fallback = bigram.ranking(prev);
+        private int[] sorted;
+
+        private boolean inBand(int token) {
+            int c = weights.classOf(token, prev);
+            return c != other && weightOf[c] > 0;
+        }
+
+        private int bandCount() {
+            int n = 0;
+            for (int c = 0; c < other; c++) {
+                n += weightOf[c] > 0 ? 1 : 0;
+            }
+            return n;
+        }
+
+        @Override
+        public int rankOf(int token) {
+            if (inBand(token)) {
+                int c = token - prev + band;
+                int r = 0;
+                for (int j = 0; j < other; j++) {
+                    if (weightOf[j] > weightOf[c] || (weightOf[j] == weightOf[c] && j < c && weightOf[j] > 0)) {
+                        r++;
+                    }
+                }
+                return r;
+            }
+            int br = fallback.rankOf(token);
+            int before = 0;
+            for (int c = 0; c < other; c++) {
+                if (weightOf[c] > 0 && fallback.rankOf(prev + c - band) < br) {
+                    before++;
+                }
+            }
+            return bandCount() + br - before;
+        }
+
+        @Override
+        public int tokenAt(int rank) {
+            int n = bandCount();
+            if (rank < n) {
+                if (sorted == null) {
+                    Integer[] idx = new Integer[n];
+                    int k = 0;
+                    for (int c = 0; c < other; c++) {
+                        if (weightOf[c] > 0) {
+                            idx[k++] = c;
+                        }
+                    }
+                    java.util.Arrays.sort(idx, (a, b) -> weightOf[a] != weightOf[b] ? weightOf[b] - weightOf[a] : a - b);
+                    sorted = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        sorted[i] = idx[i];
+                    }
+                }
+                return prev + sorted[rank] - band;
+            }
+            int left = rank - n;
+            for (int r = 0; r < size; r++) {
+                int token = fallback.tokenAt(r);
+                if (!inBand(token) && left-- == 0) {
+                    return token;
+                }
+            }
+            return size; // no such rank: the caller reports the stream as corrupt
+        }
+    }
+}

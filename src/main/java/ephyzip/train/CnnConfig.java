@@ -1,0 +1,28 @@
+package ephyzip.train;
+
+/**
+ * The shape of the causal CNN: two input features per sample (the token's centred value and its
+ * step from the previous token), a stack of dilated causal convolutions with kernel 2, a 1x1
+ * hidden layer, and a softmax over the step to the next token, in a band of +-band tokens plus
+ * one class for "outside the band".
+ */
+public record CnnConfig(int channels, int[] dilations, int hidden, int band) {
+    public static final int FEATURES = 2;
+    public static final int KERNEL = 2;
+
+    public static CnnConfig standard() {
+        return new CnnConfig(16, new int[] {1, 2, 4, 8, 16, 32}, 32, 32);
+    }
+
+    public int classes() {
+        return 2 * band + 1;
+    }
+
+    public int receptiveField() {
+        int r = 1;
+        for (int d : dilations) {
+            r += (KERNEL - 1) * d;
+        }
+        return r;
+    }
+}
