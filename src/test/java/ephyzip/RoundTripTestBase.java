@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ephyzip.coding.CoderKind;
+import ephyzip.model.ModelFile;
 import ephyzip.wav.WavFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,13 @@ import org.junit.jupiter.api.Test;
 abstract class RoundTripTestBase {
     abstract CoderKind coder();
 
+    /** The model under test. */
+    ModelFile model() throws Exception {
+        return TestModels.bigram();
+    }
+
     private void roundTrip(String what, byte[] wav) throws Exception {
-        Codec codec = new Codec(TestModels.bigram());
+        Codec codec = new Codec(model());
         byte[] stream = codec.encode(WavFile.parse(what, wav), coder());
         byte[] back = codec.decode(stream).toBytes();
         assertArrayEquals(wav, back, what + " did not round-trip with " + coder());
@@ -99,6 +105,16 @@ abstract class RoundTripTestBase {
         long seed = 300;
         for (int n = 1; n <= 300; n++) {
             roundTrip("length " + n + ", seed " + (seed + n), TestWavs.walk(seed + n, n));
+        }
+    }
+
+    /** Files that once broke a round trip, kept so they never do again. */
+    @Test
+    void regressionFiles() throws Exception {
+        try (var s = Files.list(Path.of("src/test/resources/regressions"))) {
+            for (Path p : s.sorted().toList()) {
+                roundTrip(p.toString(), Files.readAllBytes(p));
+            }
         }
     }
 

@@ -134,6 +134,7 @@ public final class CnnPredictor implements Predictor {
 
     @Override
     public void update(int token) {
+        compute(); // the network must see every token once, whether or not this sample asked it
         prevPrev = prev;
         prev = token;
         fresh = false;

@@ -1,0 +1,78 @@
+package ephyzip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ephyzip.coding.CoderKind;
+import ephyzip.wav.WavFile;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Encoder and decoder agree bit for bit across JVMs with different processor counts, and across
+ * threads of one JVM, with the network model.
+ */
+class DeterminismTest {
+    @TempDir
+    Path dir;
+
+    private static int runJvm(int processors, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=" + processors, "-cp", System.getProperty("java.class.path"),
+                "ephyzip.cli.Main"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return p.waitFor();
+    }
+
+    @Test
+    void encodeAndDecodeAgreeAcrossJvmsAndProcessorCounts() throws Exception {
+        Path model = dir.resolve("cnn.ezm");
+        Files.write(model, TestModels.cnn().bytes());
+        Path wav = TestModels.dataFiles().get(4);
+        for (String coder : List.of("arith", "rank")) {
+            Path a = dir.resolve(coder + "-2cpu.ezp");
+            Path b = dir.resolve(coder + "-1cpu.ezp");
+            Path back = dir.resolve(coder + "-back.wav");
+            assertEquals(0, runJvm(2, "encode", "--model", model.toString(), "--coder", coder, wav.toString(),
+                    a.toString()));
+            assertEquals(0, runJvm(1, "encode", "--model", model.toString(), "--coder", coder, wav.toString(),
+                    b.toString()));
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), coder + ": streams differ across JVMs");
+            assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), coder + ": decode in another JVM");
+            // and the in-process encoder writes the same stream
+            Codec codec = new Codec(TestModels.cnn());
+            byte[] here = codec.encode(WavFile.parse("w", Files.readAllBytes(wav)), CoderKind.valueOf(coder.toUpperCase()));
+            assertArrayEquals(Files.readAllBytes(a), here, coder + ": in-process stream differs");
+        }
+    }
+
+    @Test
+    void parallelEncodersProduceIdenticalStreams() throws Exception {
+        Codec codec = new Codec(TestModels.cnn());
+        WavFile w = WavFile.parse("w", Files.readAllBytes(TestModels.dataFiles().get(5)));
+        byte[] reference = codec.encode(w, CoderKind.ARITH);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> fs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                fs.add(pool.submit(() -> codec.encode(w, CoderKind.ARITH)));
+            }
+            for (Future<byte[]> f : fs) {
+                assertArrayEquals(reference, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
