@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,8 +26,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ModelOption model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = "Model to compare; repeat to compare several side by side (default: the shipped "
+                    + ModelOption.DEFAULT_MODEL + " and " + ModelOption.BIGRAM_MODEL + ").")
+    List<Path> models;
 
     @Parameters(paramLabel = "DIR", description = "Directory of WAV files, or a .txt list of them.")
     Path dir;
@@ -45,11 +46,18 @@ final class CompareCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UsageException(dir + ": no WAV files");
         }
-        ModelFile m = model.load();
-        String modelName = m.model().kind();
+        List<Path> paths = models != null ? models
+                : List.of(ModelOption.defaultModel(), ModelOption.shipped(ModelOption.BIGRAM_MODEL));
         List<Contender> contenders = new ArrayList<>();
-        for (CoderKind k : CoderKind.values()) {
-            contenders.add(new EphyzipContender(modelName, m, k));
+        List<String> modelLines = new ArrayList<>();
+        for (Path p : paths) {
+            ModelFile m = ModelOption.load(p);
+            String name = p.getFileName().toString().replaceAll("\\.ezm$", "");
+            for (CoderKind k : new CoderKind[] {CoderKind.ARITH, CoderKind.RANK}) {
+                contenders.add(new EphyzipContender(name, m, k));
+            }
+            modelLines.add(String.format("model %s: %s, %s, %d bytes (counted once)", name, m.fingerprint(),
+                    m.model().kind(), m.byteCount()));
         }
         contenders.addAll(Baselines.all());
         List<CodecResult> results;
@@ -57,12 +65,12 @@ final class CompareCommand implements Callable<Integer> {
             results = Comparison.run(files, contenders, threads, p::step);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%d files from %s; model %s (%s, %d bytes) counted once%n", files.size(), dir,
-                m.fingerprint(), modelName, m.byteCount());
-        o.printf("%-14s %6s %12s %12s %10s %7s %8s %s%n", "codec", "files", "input", "payload", "model", "ratio",
+        o.printf("%d files from %s%n", files.size(), dir);
+        modelLines.forEach(o::println);
+        o.printf("%-22s %6s %12s %12s %10s %7s %8s %s%n", "codec", "files", "input", "payload", "model", "ratio",
                 "bits/smp", "round trip");
         for (CodecResult r : results) {
-            o.printf("%-14s %6d %12d %12d %10d %7.3f %8.3f %s%n", r.codec(), r.files(), r.inputBytes(),
+            o.printf("%-22s %6d %12d %12d %10d %7.3f %8.3f %s%n", r.codec(), r.files(), r.inputBytes(),
                     r.payloadBytes(), r.modelBytes(), r.ratio(), r.bitsPerSample(), r.roundTripOk() ? "ok" : "FAILED");
         }
         if (json != null) {

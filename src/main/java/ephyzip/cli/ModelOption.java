@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 /** The {@code --model} option, with the shipped default. */
 final class ModelOption {
     /** The shipped model used when none is given, relative to the installation. */
-    static final String DEFAULT_MODEL = "models/bigram.ezm";
+    static final String DEFAULT_MODEL = "models/default.ezm";
+    /** The shipped bigram model, the baseline the network is compared with. */
+    static final String BIGRAM_MODEL = "models/bigram.ezm";
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Model file (default: the shipped " + DEFAULT_MODEL + ").")
@@ -31,7 +33,10 @@ final class ModelOption {
     }
 
     static Path defaultModel() {
-        String home = System.getProperty("ephyzip.home", ".");
-        return Path.of(home).resolve(DEFAULT_MODEL);
+        return shipped(DEFAULT_MODEL);
+    }
+
+    static Path shipped(String name) {
+        return Path.of(System.getProperty("ephyzip.home", ".")).resolve(name);
     }
 }

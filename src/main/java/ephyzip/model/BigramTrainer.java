@@ -28,6 +28,12 @@ public final class BigramTrainer {
 
     /** {@code progress} hears of each step done (for a progress bar); {@code files} are WAV paths. */
     public static Model train(List<Path> files, String dataName, IntConsumer progress) throws BadInputException {
+        return train(files, dataName, progress, null);
+    }
+
+    /** As {@link #train(List, String, IntConsumer)}, over a given alphabet (null: learn one). */
+    public static Model train(List<Path> files, String dataName, IntConsumer progress, Alphabet given)
+            throws BadInputException {
         if (files.isEmpty()) {
             throw new BadInputException(dataName + ": no WAV files to train on");
         }
@@ -41,7 +47,7 @@ public final class BigramTrainer {
             }
             progress.accept(1);
         }
-        Alphabet alphabet = Alphabet.fromHistogram(histogram, Alphabet.MAX_SIZE);
+        Alphabet alphabet = given != null ? given : Alphabet.fromHistogram(histogram, Alphabet.MAX_SIZE);
         List<int[]> tokens = new ArrayList<>();
         for (short[] r : recordings) {
             tokens.add(tokenize(alphabet, r));

@@ -9,9 +9,9 @@ import ephyzip.stream.CorruptStreamException;
 
 /**
  * Predicts the next token with the network. The network gives a distribution over the step to
- * the next token within +-band, plus one class for "elsewhere"; a token elsewhere (or an escape)
- * is then coded under the bigram table. So the arithmetic coder codes one or two symbols per
- * sample. For the rank coder, tokens in the band are ranked by the network and the rest follow in
+ * the next token within +-band, plus one class for "elsewhere". For the arithmetic coder that
+ * distribution is mixed with the bigram table's and with two histograms of this recording's steps
+ * ({@link AdaptiveMixer}); a token elsewhere (or an escape) is then coded by {@link WideStepCoder}. For the rank coder, tokens in the band are ranked by the network and the rest follow in
  * bigram order; when the network's top class has a probability below the model's threshold the
  * bigram ranking is used instead.
  */
@@ -26,7 +26,13 @@ public final class CnnPredictor implements Predictor {
     private final int other;
     private final int[] weightOf;
     private final int[] cum;
-    private final CumulativeFrequencies classTable;
+    private final boolean[] valid;
+    private final int[] bigramWeight;
+    private final AdaptiveMixer mixer;
+    private final CumulativeFrequencies mixedTable;
+    private final WideStepCoder wide;
+    /** Set when the symbol just coded was the escape, so that the models learn the escape. */
+    private boolean escaped;
     private int prev;
     private int prevPrev;
     private boolean fresh;
@@ -43,7 +49,11 @@ public final class CnnPredictor implements Predictor {
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
         this.cum = new int[weights.classes() + 1];
-        this.classTable = new CumulativeFrequencies(cum);
+        this.valid = new boolean[weights.classes()];
+        this.bigramWeight = new int[weights.classes()];
+        this.mixer = new AdaptiveMixer(band);
+        this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
+        this.wide = new WideStepCoder(band, size);
         reset();
     }
 
@@ -55,6 +65,9 @@ public final class CnnPredictor implements Predictor {
     @Override
     public void reset() {
         net.reset();
+        mixer.reset();
+        wide.reset();
+        escaped = false;
         prev = startToken;
         prevPrev = startToken;
         fresh = false;
@@ -70,12 +83,22 @@ public final class CnnPredictor implements Predictor {
         for (int z : logits) {
             max = Math.max(max, z);
         }
+        CumulativeFrequencies bt = bigram.frequencies(prev);
+        int inBand = 0;
         for (int c = 0; c < weightOf.length; c++) {
             int token = prev + c - band;
-            boolean exists = c == other || (token >= 0 && token < size);
-            weightOf[c] = exists ? Softmax.weight(max, logits[c]) : 0;
+            valid[c] = c == other || (token >= 0 && token < size);
+            weightOf[c] = valid[c] ? Softmax.weight(max, logits[c]) : 0;
             cum[c + 1] = cum[c] + weightOf[c];
+            if (valid[c] && c != other) {
+                bigramWeight[c] = bt.get(token);
+                inBand += bigramWeight[c];
+            } else {
+                bigramWeight[c] = 0;
+            }
         }
+        bigramWeight[other] = BigramTable.TOTAL - inBand;
+        mixer.mix(valid, weightOf, bigramWeight);
         fresh = true;
     }
 
@@ -83,25 +106,28 @@ public final class CnnPredictor implements Predictor {
     public void encode(ArithmeticEncoder enc, int symbol) {
         compute();
         int c = symbol < size ? weights.classOf(symbol, prev) : other;
-        enc.write(classTable, c);
+        enc.write(mixedTable, c);
         if (c == other) {
-            enc.write(bigram.frequencies(prev), symbol);
+            wide.encode(enc, symbol, prev, size);
         }
+        escaped = symbol == size;
     }
 
     @Override
     public int decode(ArithmeticDecoder dec) throws CorruptStreamException {
         compute();
-        int c = dec.read(classTable);
-        return c == other ? dec.read(bigram.frequencies(prev)) : prev + c - band;
+        int c = dec.read(mixedTable);
+        int symbol = c == other ? wide.decode(dec, prev, size) : prev + c - band;
+        escaped = symbol == size;
+        return symbol;
     }
 
     @Override
     public double probability(int symbol) {
         compute();
         int c = symbol < size ? weights.classOf(symbol, prev) : other;
-        double p = weightOf[c] / (double) cum[weightOf.length];
-        return c == other ? p * bigram.frequencies(prev).get(symbol) / BigramTable.TOTAL : p;
+        double p = mixedTable.get(c) / (double) mixedTable.total();
+        return c == other ? p * wide.probability(symbol, prev, size) : p;
     }
 
     /** The probability of the network's top class for the next sample, in 1/65536 (rounded down). */
@@ -135,6 +161,12 @@ public final class CnnPredictor implements Predictor {
     @Override
     public void update(int token) {
         compute(); // the network must see every token once, whether or not this sample asked it
+        int c = escaped ? other : weights.classOf(token, prev);
+        mixer.update(c, token - prev);
+        if (c == other) {
+            wide.update(escaped ? size : token, prev, size);
+        }
+        escaped = false;
         prevPrev = prev;
         prev = token;
         fresh = false;

@@ -11,7 +11,7 @@ public record CnnConfig(int channels, int[] dilations, int hidden, int band) {
     public static final int KERNEL = 2;
 
     public static CnnConfig standard() {
-        return new CnnConfig(16, new int[] {1, 2, 4, 8, 16, 32}, 32, 32);
+        return new CnnConfig(16, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, 32, 32);
     }
 
     public int classes() {

@@ -58,8 +58,12 @@ public final class CnnTrainer {
             }
         }
         listener.message("training on " + fitFiles.size() + " recordings, measuring on " + heldOutFiles.size());
+        // Held-out figures and tuning use a bigram fitted without the held-out recordings, so they
+        // stay honest; the shipped model gets the bigram of all training recordings.
         Model base = o.init() != null ? o.init().model()
                 : BigramTrainer.train(o.train(), o.dataName(), n -> { });
+        Model tuning = o.init() != null || o.heldOut().size() > 0 ? base
+                : BigramTrainer.train(fitFiles, o.dataName(), n -> { }, base.alphabet());
         Alphabet alphabet = base.alphabet();
         int start = alphabet.nearest(0);
         List<int[]> fit = tokens(fitFiles, alphabet);
@@ -99,7 +103,7 @@ public final class CnnTrainer {
                 listener.batch(epoch, b + 1, o.batchesPerEpoch(), lossSum / (b + 1));
             }
             CnnWeights w = Dl4jNetwork.export(net, config);
-            Evaluation e = Evaluation.run(w, base.bigram(), start, held, false);
+            Evaluation e = Evaluation.run(w, tuning.bigram(), start, held, false);
             EpochResult er = new EpochResult(epoch, lossSum / o.batchesPerEpoch(), e.bitsPerSample(),
                     e.rate(e.top1), e.rate(e.top16), e.rate(e.top128), (System.nanoTime() - t0) / 1e9);
             history.add(er);
@@ -117,13 +121,13 @@ public final class CnnTrainer {
             throw new IllegalStateException("no epoch was trained");
         }
         double targets = (double) o.batchesPerEpoch() * targetsPerBatch * history.size();
-        return new Result(finish(base, best, held, start, history, bestEpoch, targets, fitFiles.size(),
+        return new Result(finish(base, tuning, best, held, start, history, bestEpoch, targets, fitFiles.size(),
                 heldOutFiles.size()), history, bestEpoch);
     }
 
-    private Model finish(Model base, CnnWeights best, List<int[]> held, int start, List<EpochResult> history,
-                         int bestEpoch, double targets, int fitCount, int heldCount) {
-        Evaluation e = Evaluation.run(best, base.bigram(), start, held, true);
+    private Model finish(Model base, Model tuning, CnnWeights best, List<int[]> held, int start,
+                         List<EpochResult> history, int bestEpoch, double targets, int fitCount, int heldCount) {
+        Evaluation e = Evaluation.run(best, tuning.bigram(), start, held, true);
         int bestK = 0;
         for (int k = 1; k < Evaluation.THRESHOLDS.length; k++) {
             if (e.rankBits(k) < e.rankBits(bestK)) {

@@ -93,11 +93,11 @@ class CliTest {
         Path json = dir.resolve("cmp.json");
         Cli r = Cli.run("compare", small, "--model", model, "--json", json);
         assertEquals(0, r.exit(), r.toString());
-        for (String codec : List.of("bigram/rank", "bigram/arith", "deflate-9", "bzip2-9", "xz-9")) {
+        for (String codec : List.of("m/rank", "m/arith", "deflate-9", "bzip2-9", "xz-9")) {
             assertTrue(r.out().contains(codec), r.out());
         }
         String j = Files.readString(json);
-        assertTrue(j.trim().startsWith("[") && j.contains("\"codec\": \"bigram/arith\""), j);
+        assertTrue(j.trim().startsWith("[") && j.contains("\"codec\": \"m/arith\""), j);
         for (String field : List.of("files", "inputBytes", "payloadBytes", "modelBytes", "ratio", "bitsPerSample",
                 "roundTripOk")) {
             assertTrue(j.contains("\"" + field + "\""), field);
@@ -105,7 +105,7 @@ class CliTest {
         // The payload reported for bigram/arith is the size of the stream encode writes.
         Path ezp = dir.resolve("cmp-a.ezp");
         assertEquals(0, Cli.run("encode", "--model", model, "--coder", "arith", src, ezp).exit());
-        assertTrue(j.contains("\"codec\": \"bigram/arith\", \"files\": 1, \"inputBytes\": " + Files.size(src)
+        assertTrue(j.contains("\"codec\": \"m/arith\", \"files\": 1, \"inputBytes\": " + Files.size(src)
                 + ", \"payloadBytes\": " + Files.size(ezp) + ", \"modelBytes\": " + Files.size(model)), j);
         assertFalse(j.contains("false"), j);
     }
