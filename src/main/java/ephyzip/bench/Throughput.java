@@ -1,0 +1,72 @@
+package ephyzip.bench;
+
+import ephyzip.Codec;
+import ephyzip.coding.CoderKind;
+import ephyzip.model.ModelFile;
+import ephyzip.wav.Recordings;
+import ephyzip.wav.WavFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Single-thread encode and decode speed of a model on some recordings, after a warm-up: samples
+ * a second, and how many times real time that is for one channel at 19,531 Hz and for a
+ * 1,024-channel implant. Run with {@code bin/benchmark MODEL FILES_OR_DIRS...}.
+ */
+public final class Throughput {
+    private static final double RATE = 19531;
+
+    private Throughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: benchmark MODEL FILES_OR_DIRS...");
+            System.exit(2);
+        }
+        ModelFile model = ModelFile.parse(args[0], Files.readAllBytes(Path.of(args[0])));
+        List<Path> items = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            items.add(Path.of(args[i]));
+        }
+        List<WavFile> wavs = new ArrayList<>();
+        long samples = 0;
+        for (Path p : Recordings.list(items)) {
+            WavFile w = Recordings.read(p);
+            wavs.add(w);
+            samples += w.sampleCount();
+        }
+        Codec codec = new Codec(model);
+        System.out.printf(Locale.ROOT, "model %s (%s), %d files, %d samples, one thread%n", model.fingerprint(),
+                model.model().kind(), wavs.size(), samples);
+        for (CoderKind k : CoderKind.values()) {
+            List<byte[]> streams = new ArrayList<>();
+            for (WavFile w : wavs) {
+                streams.add(codec.encode(w, k)); // also the warm-up
+            }
+            for (int rep = 0; rep < 2; rep++) {
+                codec.decode(streams.get(0));
+            }
+            long t0 = System.nanoTime();
+            for (WavFile w : wavs) {
+                codec.encode(w, k);
+            }
+            long t1 = System.nanoTime();
+            for (byte[] s : streams) {
+                codec.decode(s);
+            }
+            long t2 = System.nanoTime();
+            report(k.label() + " encode", samples, t1 - t0);
+            report(k.label() + " decode", samples, t2 - t1);
+        }
+    }
+
+    private static void report(String what, long samples, long nanos) {
+        double perSecond = samples / (nanos / 1e9);
+        System.out.printf(Locale.ROOT, "%-13s %,10.0f samples/s = %6.1fx real time for 1 channel, %.3fx for 1,024%n",
+                what, perSecond, perSecond / RATE, perSecond / RATE / 1024);
+    }
+}
