@@ -46,10 +46,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "cnn: batches per epoch (default: ${DEFAULT-VALUE}).")
     int batches;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "cnn: windows per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16", description = "cnn: windows per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "512", description = "cnn: window length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", paramLabel = "N", defaultValue = "1024", description = "cnn: window length (default: ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "0.002", description = "cnn: Adam step (default: ${DEFAULT-VALUE}).")

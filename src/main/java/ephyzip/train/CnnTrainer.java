@@ -35,6 +35,8 @@ public final class CnnTrainer {
                           int windowLength, double learningRate, int patience, CnnConfig config) {
     }
 
+    static final int EPOCH_FILES = 40;
+
     private final Options o;
     private final TrainingListener listener;
 
@@ -68,6 +70,8 @@ public final class CnnTrainer {
         int start = alphabet.nearest(0);
         List<int[]> fit = tokens(fitFiles, alphabet);
         List<int[]> held = tokens(heldOutFiles, alphabet);
+        // Each epoch is measured on up to 40 held-out recordings (time); the final tuning uses all.
+        List<int[]> perEpoch = held.size() <= EPOCH_FILES ? held : held.subList(0, EPOCH_FILES);
 
         CnnConfig config = o.init() != null && o.init().model().cnn() != null
                 ? Dl4jNetwork.configOf(o.init().model().cnn()) : o.config();
@@ -103,7 +107,7 @@ public final class CnnTrainer {
                 listener.batch(epoch, b + 1, o.batchesPerEpoch(), lossSum / (b + 1));
             }
             CnnWeights w = Dl4jNetwork.export(net, config);
-            Evaluation e = Evaluation.run(w, tuning.bigram(), start, held, false);
+            Evaluation e = Evaluation.run(w, tuning.bigram(), start, perEpoch, false);
             EpochResult er = new EpochResult(epoch, lossSum / o.batchesPerEpoch(), e.bitsPerSample(),
                     e.rate(e.top1), e.rate(e.top16), e.rate(e.top128), (System.nanoTime() - t0) / 1e9);
             history.add(er);
