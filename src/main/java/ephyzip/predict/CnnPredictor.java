@@ -11,9 +11,10 @@ import ephyzip.stream.CorruptStreamException;
  * Predicts the next token with the network. The network gives a distribution over the step to
  * the next token within +-band, plus one class for "elsewhere". For the arithmetic coder that
  * distribution is mixed with the bigram table's and with two histograms of this recording's steps
- * ({@link AdaptiveMixer}); a token elsewhere (or an escape) is then coded by {@link WideStepCoder}. For the rank coder, tokens in the band are ranked by the network and the rest follow in
- * bigram order; when the network's top class has a probability below the model's threshold the
- * bigram ranking is used instead.
+ * ({@link AdaptiveMixer}); a token elsewhere (or an escape) is then coded by {@link WideStepCoder}.
+ * The rank coder ranks the tokens in the band by that same mixed distribution, and the rest
+ * after them in bigram order; when the most likely token's probability is below the model's
+ * threshold, the bigram ranking is used instead.
  */
 public final class CnnPredictor implements Predictor {
     private final CnnWeights weights;
@@ -25,6 +26,8 @@ public final class CnnPredictor implements Predictor {
     private final int band;
     private final int other;
     private final int[] weightOf;
+    /** Mixed frequency of each step class (0 for "other" and for steps that name no token). */
+    private final int[] rankWeight;
     private final int[] cum;
     private final boolean[] valid;
     private final int[] bigramWeight;
@@ -48,6 +51,7 @@ public final class CnnPredictor implements Predictor {
         this.band = weights.band();
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
+        this.rankWeight = new int[weights.classes()];
         this.cum = new int[weights.classes() + 1];
         this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
@@ -99,6 +103,10 @@ public final class CnnPredictor implements Predictor {
         }
         bigramWeight[other] = BigramTable.TOTAL - inBand;
         mixer.mix(valid, weightOf, bigramWeight);
+        int[] mixed = mixer.cumulative();
+        for (int c = 0; c < rankWeight.length; c++) {
+            rankWeight[c] = c == other ? 0 : mixed[c + 1] - mixed[c];
+        }
         fresh = true;
     }
 
@@ -130,14 +138,14 @@ public final class CnnPredictor implements Predictor {
         return c == other ? p * wide.probability(symbol, prev, size) : p;
     }
 
-    /** The probability of the network's top class for the next sample, in 1/65536 (rounded down). */
+    /** The probability of the most likely token for the next sample, in 1/65536 (rounded down). */
     public int topQ16() {
         compute();
         int top = 0;
-        for (int w : weightOf) {
+        for (int w : rankWeight) {
             top = Math.max(top, w);
         }
-        return (int) (((long) top << 16) / cum[weightOf.length]);
+        return (int) (((long) top << 16) / mixedTable.total());
     }
 
     /** The token the next prediction is conditioned on (the newest one). */
@@ -172,20 +180,20 @@ public final class CnnPredictor implements Predictor {
         fresh = false;
     }
 
-    /** In-band tokens by network weight (ties: lower token first), then the rest in bigram order. */
+    /** In-band tokens by mixed weight (ties: lower token first), then the rest in bigram order. */
     private final class BandRanking implements Ranking {
         private final Ranking fallback = bigram.ranking(prev);
         private int[] sorted;
 
         private boolean inBand(int token) {
             int c = weights.classOf(token, prev);
-            return c != other && weightOf[c] > 0;
+            return c != other && rankWeight[c] > 0;
         }
 
         private int bandCount() {
             int n = 0;
             for (int c = 0; c < other; c++) {
-                n += weightOf[c] > 0 ? 1 : 0;
+                n += rankWeight[c] > 0 ? 1 : 0;
             }
             return n;
         }
@@ -196,7 +204,7 @@ public final class CnnPredictor implements Predictor {
                 int c = token - prev + band;
                 int r = 0;
                 for (int j = 0; j < other; j++) {
-                    if (weightOf[j] > weightOf[c] || (weightOf[j] == weightOf[c] && j < c && weightOf[j] > 0)) {
+                    if (rankWeight[j] > rankWeight[c] || (rankWeight[j] == rankWeight[c] && j < c && rankWeight[j] > 0)) {
                         r++;
                     }
                 }
@@ -205,7 +213,7 @@ public final class CnnPredictor implements Predictor {
             int br = fallback.rankOf(token);
             int before = 0;
             for (int c = 0; c < other; c++) {
-                if (weightOf[c] > 0 && fallback.rankOf(prev + c - band) < br) {
+                if (rankWeight[c] > 0 && fallback.rankOf(prev + c - band) < br) {
                     before++;
                 }
             }
@@ -220,11 +228,11 @@ public final class CnnPredictor implements Predictor {
                     Integer[] idx = new Integer[n];
                     int k = 0;
                     for (int c = 0; c < other; c++) {
-                        if (weightOf[c] > 0) {
+                        if (rankWeight[c] > 0) {
                             idx[k++] = c;
                         }
                     }
-                    java.util.Arrays.sort(idx, (a, b) -> weightOf[a] != weightOf[b] ? weightOf[b] - weightOf[a] : a - b);
+                    java.util.Arrays.sort(idx, (a, b) -> rankWeight[a] != rankWeight[b] ? rankWeight[b] - rankWeight[a] : a - b);
                     sorted = new int[n];
                     for (int i = 0; i < n; i++) {
                         sorted[i] = idx[i];
