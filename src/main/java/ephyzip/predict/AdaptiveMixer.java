@@ -5,24 +5,20 @@ import java.util.Arrays;
 /**
  * Mixes four predictions of the next step class into one frequency table, adapting to each
  * recording as it goes: the network, the bigram table, this recording's own histogram of step
- * classes, and that histogram conditioned on the previous step. Each component's share is
- * {@code 2^-L}, L being its recent code length (bits, decayed by 1/512 a sample), as in Bayesian
- * model averaging. Integer arithmetic throughout, with tables built by {@link StrictMath}, so
- * encoder and decoder mix identically on every machine.
+ * classes, and that histogram conditioned on the previous step. The mixture's weights follow the
+ * gradient of the log-likelihood of each sample (multiplicative updates, renormalized). Integer
+ * arithmetic throughout, so encoder and decoder mix identically on every machine.
  *
  * <p>Per sample: {@link #mix} with the network's and the bigram's class weights, code a class
  * with {@link #cumulative()}, then {@link #update} with the class that occurred.
  */
 final class AdaptiveMixer {
     static final int COMPONENTS = 4;
-    /** Code lengths are kept in 1/256 bit. */
-    private static final int LOG_BITS = 8;
-    private static final int DECAY_SHIFT = 9;
-    private static final int TEMPER = 3;
-    /** -256 log2(q / 2^16) for q = 0..2^16 (q = 0 costs as q = 1/2). */
-    private static final int[] COST = new int[(1 << 16) + 1];
-    /** 2^16 * 2^(-d/256) for d in 1/256 bit, down to 2^-16. */
-    private static final int[] SHARE = new int[16 << LOG_BITS];
+    /** Weights sum to 2^16. */
+    private static final int ONE = 1 << 16;
+    /** Learning rate: a weight moves by its gradient times 2^-RATE_SHIFT. Measured best of 4..8. */
+    private static final int RATE_SHIFT = 5;
+    private static final int MIN_WEIGHT = 16;
     /** Contexts of the conditioned histogram: the previous step / 4, clamped to -4..4. */
     private static final int STEP_CONTEXTS = 9;
     /** Weight of the plain histogram as the prior of the conditioned one, in observations. */
@@ -30,21 +26,10 @@ final class AdaptiveMixer {
     /** Histograms are halved when their total reaches this, to follow a drifting recording. */
     private static final int HALVE_AT = 1 << 15;
 
-    static {
-        COST[0] = (17 << LOG_BITS);
-        for (int q = 1; q < COST.length; q++) {
-            COST[q] = (int) Math.round(-(1 << LOG_BITS) * StrictMath.log(q / 65536.0) / StrictMath.log(2));
-        }
-        for (int d = 0; d < SHARE.length; d++) {
-            SHARE[d] = (int) Math.round(65536 * StrictMath.pow(2, -d / (double) (1 << LOG_BITS)));
-        }
-    }
-
     private final int classes;
-    private final int band;
     /** q[i][c]: component i's probability of class c, in 1/2^16. */
     private final int[][] q;
-    private final long[] cost = new long[COMPONENTS];
+    private final int[] weight = new int[COMPONENTS];
     private final int[] hist;
     private int histTotal;
     private final int[][] condHist;
@@ -52,9 +37,8 @@ final class AdaptiveMixer {
     private int context;
     private final int[] cum;
 
-    AdaptiveMixer(int band) {
-        this.band = band;
-        this.classes = 2 * band + 1;
+    AdaptiveMixer(int classes) {
+        this.classes = classes;
         this.q = new int[COMPONENTS][classes];
         this.hist = new int[classes];
         this.condHist = new int[STEP_CONTEXTS][classes];
@@ -63,7 +47,7 @@ final class AdaptiveMixer {
     }
 
     void reset() {
-        Arrays.fill(cost, 0);
+        Arrays.fill(weight, ONE / COMPONENTS);
         Arrays.fill(hist, 0);
         histTotal = 0;
         for (int[] h : condHist) {
@@ -84,29 +68,21 @@ final class AdaptiveMixer {
         for (int c = 0; c < classes; c++) {
             validCount += valid[c] ? 1 : 0;
         }
-        // histogram with add-1/2: (2h + 1) / (2H + n)
+        // the recording's histogram, add-1/2: (2h + 1) / (2H + k)
         long inv = (1L << 40) / (2L * histTotal + validCount);
         for (int c = 0; c < classes; c++) {
             q[2][c] = valid[c] ? (int) (((2L * hist[c] + 1) * inv) >> 24) : 0;
         }
+        // conditioned on the previous step, with the plain histogram as prior
         int[] h = condHist[context];
         long invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
         for (int c = 0; c < classes; c++) {
             q[3][c] = valid[c] ? (int) ((((long) h[c] << 16) + (long) PRIOR_WEIGHT * q[2][c]) * invCond >> 32) : 0;
         }
-        long best = Long.MAX_VALUE;
-        for (long l : cost) {
-            best = Math.min(best, l);
-        }
-        int[] share = new int[COMPONENTS];
-        for (int i = 0; i < COMPONENTS; i++) {
-            long d = (cost[i] - best) >> TEMPER;
-            share[i] = d < SHARE.length ? SHARE[(int) d] : 0;
-        }
         for (int c = 0; c < classes; c++) {
             long f = 0;
             for (int i = 0; i < COMPONENTS; i++) {
-                f += (long) share[i] * q[i][c];
+                f += (long) weight[i] * q[i][c];
             }
             int freq = valid[c] ? 1 + (int) (f >> 14) : 0;
             cum[c + 1] = cum[c] + freq;
@@ -120,8 +96,20 @@ final class AdaptiveMixer {
 
     /** Learns from the class that occurred and the step it stands for. */
     void update(int c, int step) {
+        long p = 0;
         for (int i = 0; i < COMPONENTS; i++) {
-            cost[i] += COST[q[i][c]] - (cost[i] >> DECAY_SHIFT);
+            p += (long) weight[i] * q[i][c];
+        }
+        p = Math.max(1, p >> 16);
+        long sum = 0;
+        for (int i = 0; i < COMPONENTS; i++) {
+            long gradient = ((long) q[i][c] << 16) / p - ONE; // d ln p / d ln w_i, in 1/2^16
+            long w = weight[i] + (gradient * weight[i] >> (16 + RATE_SHIFT));
+            weight[i] = (int) Math.max(MIN_WEIGHT, Math.min(1 << 20, w));
+            sum += weight[i];
+        }
+        for (int i = 0; i < COMPONENTS; i++) {
+            weight[i] = (int) Math.max(MIN_WEIGHT, ((long) weight[i] << 16) / sum);
         }
         hist[c] += 1;
         if (++histTotal >= HALVE_AT) {
@@ -153,9 +141,5 @@ final class AdaptiveMixer {
         for (int c = 0; c < w.length; c++) {
             out[c] = valid[c] ? (int) ((w[c] * inv) >> 32) : 0;
         }
-    }
-
-    int band() {
-        return band;
     }
 }

@@ -55,7 +55,7 @@ public final class CnnPredictor implements Predictor {
         this.cum = new int[weights.classes() + 1];
         this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
-        this.mixer = new AdaptiveMixer(band);
+        this.mixer = new AdaptiveMixer(weights.classes());
         this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
         this.wide = new WideStepCoder(band, size);
         reset();
