@@ -3,6 +3,7 @@ package ephyzip;
 import ephyzip.coding.CoderKind;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.predict.Predictor;
 import ephyzip.stream.CorruptStreamException;
 import ephyzip.stream.ModelMismatchException;
 import ephyzip.stream.StreamHeader;
@@ -23,9 +24,17 @@ public final class Codec {
     }
 
     public byte[] encode(WavFile wav, CoderKind coder) {
+        return encode(wav, coder, modelFile.model().newPredictor());
+    }
+
+    /**
+     * Encodes with a given predictor of this model (a measuring wrapper, or another fallback
+     * threshold); only {@link #decode(byte[], Predictor)} with an identical predictor reads it.
+     */
+    public byte[] encode(WavFile wav, CoderKind coder, Predictor predictor) {
         Model model = modelFile.model();
         short[] samples = wav.samples();
-        byte[] payload = coder.coderFor(model).encode(model.newPredictor(), model.alphabet(), samples);
+        byte[] payload = coder.coderFor(model).encode(predictor, model.alphabet(), samples);
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), samples.length,
                 wav.header(), wav.trailer(), samplesCrc(samples), payload.length);
         byte[] head = h.toBytes();
@@ -36,6 +45,11 @@ public final class Codec {
     }
 
     public WavFile decode(byte[] stream) throws BadInputException {
+        return decode(stream, modelFile.model().newPredictor());
+    }
+
+    /** Decodes with a given predictor; see {@link #encode(WavFile, CoderKind, Predictor)}. */
+    public WavFile decode(byte[] stream, Predictor predictor) throws BadInputException {
         StreamHeader h = StreamHeader.parse(stream);
         if (!h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()
@@ -45,7 +59,7 @@ public final class Codec {
         Model model = modelFile.model();
         int start = h.length();
         byte[] payload = java.util.Arrays.copyOfRange(stream, start, stream.length);
-        short[] samples = h.coder().coderFor(model).decode(model.newPredictor(), model.alphabet(), payload,
+        short[] samples = h.coder().coderFor(model).decode(predictor, model.alphabet(), payload,
                 h.sampleCount(), start);
         if (samplesCrc(samples) != h.samplesCrc()) {
             throw new CorruptStreamException("sample checksum mismatch: the payload is damaged", start);

@@ -1,17 +1,21 @@
 package ephyzip.cli;
 
 import ephyzip.coding.CoderKind;
+import ephyzip.coding.RankTier;
 import ephyzip.compare.Baselines;
 import ephyzip.compare.CodecResult;
 import ephyzip.compare.Comparison;
+import ephyzip.compare.ComparisonPlots;
 import ephyzip.compare.Contender;
 import ephyzip.compare.EphyzipContender;
 import ephyzip.model.ModelFile;
+import ephyzip.wav.Recordings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,9 +24,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compress every recording of DIR on its own with every ephyzip coder and with "
-                + "deflate, bzip2 and xz; verify each round trip and print the totals.")
+        description = "Compress every recording of DIR on its own with every ephyzip coder of each model and "
+                + "with deflate, bzip2, xz (and FLAC, WavPack when installed); verify each round trip and report.")
 final class CompareCommand implements Callable<Integer> {
+    private static final double RATE = 19531;
+
     @Spec
     CommandSpec spec;
 
@@ -37,50 +43,96 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as a JSON array.")
     Path json;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
+    Path csv;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Also write PNG plots into DIR.")
+    Path plots;
+
     @Option(names = "--threads", paramLabel = "N", description = "Files compared at once (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--no-tools", description = "Skip FLAC and WavPack even when they are installed.")
+    boolean noTools;
+
     @Override
     public Integer call() throws Exception {
-        List<Path> files = Comparison.recordings(dir);
+        List<Path> files = Recordings.list(List.of(dir));
         if (files.isEmpty()) {
             throw new UsageException(dir + ": no WAV files");
         }
         List<Path> paths = models != null ? models
                 : List.of(ModelOption.defaultModel(), ModelOption.shipped(ModelOption.BIGRAM_MODEL));
         List<Contender> contenders = new ArrayList<>();
-        List<String> modelLines = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Path p : paths) {
             ModelFile m = ModelOption.load(p);
             String name = p.getFileName().toString().replaceAll("\\.ezm$", "");
-            for (CoderKind k : new CoderKind[] {CoderKind.ARITH, CoderKind.RANK}) {
-                contenders.add(new EphyzipContender(name, m, k));
+            contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
+            contenders.add(new EphyzipContender(name + "/rank", m, CoderKind.RANK, null));
+            if (m.model().cnn() != null) {
+                contenders.add(new EphyzipContender(name + "/rank-nofallback", m, CoderKind.RANK, 0));
             }
-            modelLines.add(String.format("model %s: %s, %s, %d bytes (counted once)", name, m.fingerprint(),
+            lines.add(String.format("model %s: %s, %s, %d bytes (counted once)", name, m.fingerprint(),
                     m.model().kind(), m.byteCount()));
         }
-        contenders.addAll(Baselines.all());
+        contenders.addAll(Baselines.libraries());
+        if (!noTools) {
+            contenders.addAll(Baselines.tools(lines));
+        }
         List<CodecResult> results;
         try (Progress p = new Progress(spec.commandLine().getErr(), "compare", files.size())) {
             results = Comparison.run(files, contenders, threads, p::step);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf("%d files from %s%n", files.size(), dir);
-        modelLines.forEach(o::println);
-        o.printf("%-22s %6s %12s %12s %10s %7s %8s %s%n", "codec", "files", "input", "payload", "model", "ratio",
-                "bits/smp", "round trip");
-        for (CodecResult r : results) {
-            o.printf("%-22s %6d %12d %12d %10d %7.3f %8.3f %s%n", r.codec(), r.files(), r.inputBytes(),
-                    r.payloadBytes(), r.modelBytes(), r.ratio(), r.bitsPerSample(), r.roundTripOk() ? "ok" : "FAILED");
-        }
+        print(spec.commandLine().getOut(), files.size(), lines, results);
         if (json != null) {
             StringBuilder sb = new StringBuilder("[\n");
             for (int i = 0; i < results.size(); i++) {
                 sb.append("  ").append(results.get(i).toJson()).append(i + 1 < results.size() ? ",\n" : "\n");
             }
-            sb.append("]\n");
-            Files2.writeAtomically(json, sb.toString().getBytes(StandardCharsets.UTF_8));
+            Files2.writeAtomically(json, sb.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (csv != null) {
+            StringBuilder sb = new StringBuilder(String.join(",", CodecResult.FIELDS)).append('\n');
+            for (CodecResult r : results) {
+                sb.append(r.toCsv()).append('\n');
+            }
+            Files2.writeAtomically(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (plots != null) {
+            ComparisonPlots.write(plots, results, files.size() + " files of " + dir.getFileName());
         }
         return results.stream().allMatch(CodecResult::roundTripOk) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private void print(PrintWriter o, int fileCount, List<String> lines, List<CodecResult> results) {
+        o.printf("%d files from %s, each compressed on its own%n", fileCount, dir);
+        lines.forEach(o::println);
+        o.printf(Locale.ROOT, "%n%-22s %6s %12s %10s %7s %7s %8s %6s %6s %7s %5s %5s %5s %5s %5s %6s %9s %9s %s%n",
+                "codec", "files", "payload", "model", "ratio", "r.pay", "bits/smp", "top1", "top16", "top128",
+                "t0", "t4", "t7", "t10", "esc", "fallbk", "enc kS/s", "dec kS/s", "round trip");
+        for (CodecResult r : results) {
+            o.printf(Locale.ROOT, "%-22s %6d %12d %10d %7.3f %7.3f %8.3f ", r.codec(), r.files(), r.payloadBytes(),
+                    r.modelBytes(), r.ratio(), r.payloadRatio(), r.bitsPerSample());
+            if (r.hasRanks()) {
+                o.printf(Locale.ROOT, "%6.3f %6.3f %7.4f ", r.hitRate(1), r.hitRate(16), r.hitRate(128));
+                for (RankTier t : RankTier.values()) {
+                    o.printf(Locale.ROOT, "%5.3f ", r.tierShare(t));
+                }
+                o.printf(Locale.ROOT, "%6.3f ", r.fallbackRate());
+            } else {
+                o.printf("%6s %6s %7s %5s %5s %5s %5s %5s %6s ", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            }
+            o.printf(Locale.ROOT, "%9.0f %9.0f %s%n", r.encodeSamplesPerSecond() / 1e3,
+                    r.decodeSamplesPerSecond() / 1e3, r.roundTripOk() ? "ok" : "FAILED");
+        }
+        o.println();
+        o.println("ratio: input / (payload + model); r.pay: input / payload; t0..esc: share of samples per rank tier;");
+        o.println("fallbk: share of ranked samples coded with bigram ranks; speeds per thread (one core).");
+        CodecResult best = results.get(0);
+        double dec = best.decodeSamplesPerSecond();
+        o.printf(Locale.ROOT, "%s decodes %.0f samples/s on one core: %.1fx real time for one channel at 19,531 Hz, "
+                + "%.3fx for a 1,024-channel implant.%n", best.codec(), dec, dec / RATE, dec / RATE / 1024);
+        o.flush();
     }
 }

@@ -1,13 +1,16 @@
 package ephyzip.compare;
 
-/** One codec in a comparison: compresses a whole file and restores it. */
+/** One codec in a comparison: compresses a whole file, restores it, and says how it went. */
 public interface Contender {
     String name();
 
     /** Bytes the decoder needs besides each file's output (a model), counted once per comparison. */
     long modelBytes();
 
-    byte[] compress(byte[] file) throws Exception;
+    /** True for the rank coder modes, whose rank statistics are reported. */
+    default boolean ranks() {
+        return false;
+    }
 
-    byte[] decompress(byte[] compressed) throws Exception;
+    FileResult run(byte[] file, int samples) throws Exception;
 }

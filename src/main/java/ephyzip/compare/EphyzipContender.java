@@ -2,19 +2,26 @@ package ephyzip.compare;
 
 import ephyzip.Codec;
 import ephyzip.coding.CoderKind;
+import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.predict.Predictor;
+import ephyzip.predict.RankStats;
 import ephyzip.wav.WavFile;
+import java.util.Arrays;
 
-/** ephyzip with one model and one coder. */
+/** ephyzip with one model and one coder (and, for the rank coder, optionally no fallback). */
 public final class EphyzipContender implements Contender {
     private final String name;
     private final Codec codec;
     private final CoderKind coder;
+    private final Integer threshold;
 
-    public EphyzipContender(String modelName, ModelFile model, CoderKind coder) {
-        this.name = modelName + "/" + coder.label();
+    /** {@code threshold}: the rank coder's fallback threshold, or null for the model's own. */
+    public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold) {
+        this.name = name;
         this.codec = new Codec(model);
         this.coder = coder;
+        this.threshold = threshold;
     }
 
     @Override
@@ -28,12 +35,29 @@ public final class EphyzipContender implements Contender {
     }
 
     @Override
-    public byte[] compress(byte[] file) throws Exception {
-        return codec.encode(WavFile.parse("input", file), coder);
+    public boolean ranks() {
+        return coder == CoderKind.RANK;
+    }
+
+    private Predictor predictor() {
+        Model m = codec.modelFile().model();
+        return threshold == null ? m.newPredictor() : m.newPredictor(threshold);
     }
 
     @Override
-    public byte[] decompress(byte[] compressed) throws Exception {
-        return codec.decode(compressed).toBytes();
+    public FileResult run(byte[] file, int samples) throws Exception {
+        WavFile wav = WavFile.parse("input", file);
+        RankStats stats = ranks() ? new RankStats(predictor()) : null;
+        long t0 = System.nanoTime();
+        byte[] packed = codec.encode(wav, coder, stats != null ? stats : predictor());
+        long t1 = System.nanoTime();
+        boolean same;
+        try {
+            same = Arrays.equals(codec.decode(packed, predictor()).toBytes(), file);
+        } catch (Exception e) {
+            same = false;
+        }
+        long t2 = System.nanoTime();
+        return new FileResult(file.length, packed.length, samples, same, t1 - t0, t2 - t1, stats);
     }
 }

@@ -109,4 +109,45 @@ class CliTest {
                 + ", \"payloadBytes\": " + Files.size(ezp) + ", \"modelBytes\": " + Files.size(model)), j);
         assertFalse(j.contains("false"), j);
     }
+
+    @Test
+    void compareWritesCsvPlotsAndRankStatistics() throws Exception {
+        Path small = dir.resolve("small2");
+        Files.createDirectories(small);
+        Path src = TestModels.dataFiles().get(5);
+        Files.copy(src, small.resolve("a.wav"));
+        Path cnn = dir.resolve("net.ezm");
+        Files.write(cnn, TestModels.cnn().bytes());
+        Path csv = dir.resolve("cmp.csv");
+        Path json = dir.resolve("cmp2.json");
+        Path plots = dir.resolve("plots");
+        Cli r = Cli.run("compare", small, "--model", cnn, "--model", model, "--csv", csv, "--json", json,
+                "--plots", plots, "--threads", "1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("net/rank-nofallback"), r.out());
+        assertTrue(r.out().contains("real time for one channel"), r.out());
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(0).startsWith("codec,files,inputBytes,payloadBytes,modelBytes,ratio"), rows.get(0));
+        String rank = rows.stream().filter(l -> l.startsWith("net/rank,")).findFirst().orElseThrow();
+        String[] f = rank.split(",");
+        double top1 = Double.parseDouble(f[8]);
+        double top16 = Double.parseDouble(f[9]);
+        double tiers = 0;
+        for (int i = 11; i <= 15; i++) {
+            tiers += Double.parseDouble(f[i]);
+        }
+        assertTrue(top1 > 0 && top1 <= top16 && top16 <= 1, rank);
+        assertEquals(1.0, tiers, 1e-4, "tier shares add up: " + rank);
+        assertEquals(top1, Double.parseDouble(f[11]), 1e-9, "tier 0 is the top-1 hit rate");
+        String arith = rows.stream().filter(l -> l.startsWith("net/arith,")).findFirst().orElseThrow();
+        assertTrue(arith.contains(",,"), "no rank statistics for arith: " + arith);
+        // the rank payload is what encode writes on its own
+        Path ezp = dir.resolve("net-rank.ezp");
+        assertEquals(0, Cli.run("encode", "--model", cnn, "--coder", "rank", src, ezp).exit());
+        assertEquals(Files.size(ezp), Long.parseLong(rank.split(",")[3]));
+        for (String png : List.of("ratio.png", "file-ratios.png", "ranks.png", "ratio-vs-speed.png")) {
+            assertTrue(Files.size(plots.resolve(png)) > 5000, png);
+        }
+        assertTrue(Files.readString(json).contains("\"top16\": null"), "JSON marks missing rank fields null");
+    }
 }
