@@ -27,13 +27,16 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Overwrite existing outputs.")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Files coded at once (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(arity = "1..*", paramLabel = "FILES")
     List<Path> files;
 
     @Override
     public Integer call() throws Exception {
         Codec codec = new Codec(model.load());
-        return FileJob.run(files, outDir, force, ".ezp", ".wav", true, spec.commandLine().getErr(), "decode",
+        return FileJob.run(files, outDir, force, ".ezp", ".wav", true, threads, spec.commandLine().getErr(), "decode",
                 (in, bytes) -> codec.decode(bytes).toBytes());
     }
 }

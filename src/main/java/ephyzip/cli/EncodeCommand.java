@@ -33,13 +33,16 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Overwrite existing outputs.")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Files coded at once (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(arity = "1..*", paramLabel = "FILES")
     List<Path> files;
 
     @Override
     public Integer call() throws Exception {
         Codec codec = new Codec(model.load());
-        return FileJob.run(files, outDir, force, ".wav", ".ezp", true, spec.commandLine().getErr(), "encode",
+        return FileJob.run(files, outDir, force, ".wav", ".ezp", true, threads, spec.commandLine().getErr(), "encode",
                 (in, bytes) -> codec.encode(WavFile.parse(in.toString(), bytes), coder));
     }
 }

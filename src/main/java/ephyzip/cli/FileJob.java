@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a one-file transformation over the command's inputs: either {@code IN OUT}, or
- * {@code -o OUTDIR INPUTS...}. A file that fails is reported and skipped; the exit code is the
- * worst seen.
+ * {@code -o OUTDIR INPUTS...}. Several files run in parallel; a file that fails is reported and
+ * skipped, and the exit code is the worst seen.
  */
 final class FileJob {
     interface Transform {
@@ -21,7 +25,7 @@ final class FileJob {
     }
 
     static int run(List<Path> args, Path outDir, boolean force, String inExt, String outExt, boolean expandDirs,
-                   PrintWriter err, String verb, Transform t) throws Exception {
+                   int threads, PrintWriter err, String verb, Transform t) throws Exception {
         List<Path[]> pairs = new ArrayList<>();
         if (outDir == null) {
             if (args.size() != 2) {
@@ -39,21 +43,43 @@ final class FileJob {
         for (Path[] p : pairs) {
             Outputs.checkWritable(p[1], force);
         }
+        if (pairs.size() == 1) { // one file: its error is the command's error
+            Path[] p = pairs.get(0);
+            Files2.writeAtomically(p[1], t.apply(p[0], readInput(p[0])));
+            return ExitCodes.OK;
+        }
+        // Many files: in parallel (each output depends on its input alone); errors are reported in
+        // input order and the others still run.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, pairs.size())));
         int worst = ExitCodes.OK;
         try (Progress progress = new Progress(err, verb, pairs.size())) {
+            List<Future<String>> results = new ArrayList<>();
             for (Path[] p : pairs) {
-                try {
-                    byte[] in = readInput(p[0]);
-                    Files2.writeAtomically(p[1], t.apply(p[0], in));
-                } catch (BadInputException e) {
-                    if (pairs.size() == 1) {
-                        throw e;
+                results.add(pool.submit(() -> {
+                    try {
+                        Files2.writeAtomically(p[1], t.apply(p[0], readInput(p[0])));
+                        return null;
+                    } catch (BadInputException e) {
+                        return e.getMessage();
+                    } finally {
+                        progress.step(1);
                     }
-                    err.println("ephyzip: " + e.getMessage());
+                }));
+            }
+            for (Future<String> f : results) {
+                String error;
+                try {
+                    error = f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+                if (error != null) {
+                    err.println("ephyzip: " + error);
                     worst = Math.max(worst, ExitCodes.BAD_INPUT);
                 }
-                progress.step(1);
             }
+        } finally {
+            pool.shutdownNow();
         }
         return worst;
     }
