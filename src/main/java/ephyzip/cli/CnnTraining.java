@@ -1,6 +1,5 @@
 package ephyzip.cli;
 
-import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.train.CnnConfig;
 import ephyzip.train.CnnTrainer;
@@ -15,12 +14,10 @@ import java.util.Locale;
 
 /** The cnn branch of {@code train}: runs the trainer with a progress line and writes the report. */
 final class CnnTraining {
-    private static CnnTrainer.Result last;
-
     private CnnTraining() {
     }
 
-    static Model run(TrainCommand c, List<Path> files, String name, PrintWriter err) throws Exception {
+    static CnnTrainer.Result run(TrainCommand c, List<Path> files, String name, PrintWriter err) throws Exception {
         if (c.epochs < 1 || c.batches < 1 || c.batchSize < 1 || c.window < 80) {
             throw new UsageException("--epochs, --batches and --batch-size must be positive, --window at least 80");
         }
@@ -67,11 +64,10 @@ final class CnnTraining {
                 err.flush();
             }
         };
-        last = new CnnTrainer(o, listener).run();
-        return last.model();
+        return new CnnTrainer(o, listener).run();
     }
 
-    static void writeReport(TrainCommand c, ModelFile file) throws Exception {
+    static void writeReport(TrainCommand c, ModelFile file, CnnTrainer.Result last) throws Exception {
         String prefix = c.report != null ? c.report.toString() : c.out.toString().replaceAll("\\.ezm$", "") + ".report";
         TrainingReport.write(Path.of(prefix + ".json"), Path.of(prefix + ".png"), file, last.history(), last.bestEpoch());
         c.spec.commandLine().getOut().printf("report: %s.json, %s.png%n", prefix, prefix);

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,22 +26,13 @@ final class EncodeCommand implements Callable<Integer> {
             defaultValue = "arith", converter = CoderConverter.class)
     CoderKind coder;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "OUTDIR", description = "Write NAME.ezp files here.")
-    Path outDir;
-
-    @Option(names = {"-f", "--force"}, description = "Overwrite existing outputs.")
-    boolean force;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Files coded at once (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Parameters(arity = "1..*", paramLabel = "FILES")
-    List<Path> files;
+    @Mixin
+    FileOptions io;
 
     @Override
     public Integer call() throws Exception {
         Codec codec = new Codec(model.load());
-        return FileJob.run(files, outDir, force, ".wav", ".ezp", true, threads, spec.commandLine().getErr(), "encode",
+        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode",
                 (in, bytes) -> codec.encode(WavFile.parse(in.toString(), bytes), coder));
     }
 }

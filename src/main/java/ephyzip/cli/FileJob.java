@@ -24,8 +24,12 @@ final class FileJob {
     private FileJob() {
     }
 
-    static int run(List<Path> args, Path outDir, boolean force, String inExt, String outExt, boolean expandDirs,
-                   int threads, PrintWriter err, String verb, Transform t) throws Exception {
+    static int run(FileOptions io, String inExt, String outExt, PrintWriter err, String verb, Transform t)
+            throws Exception {
+        List<Path> args = io.files;
+        Path outDir = io.outDir;
+        boolean force = io.force;
+        int threads = io.threads;
         List<Path[]> pairs = new ArrayList<>();
         if (outDir == null) {
             if (args.size() != 2) {
@@ -36,7 +40,7 @@ final class FileJob {
             if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
                 throw new UsageException(outDir + " is not a directory");
             }
-            for (Path in : expand(args, inExt, expandDirs)) {
+            for (Path in : expand(args, inExt)) {
                 pairs.add(new Path[] {in, outDir.resolve(Outputs.renamed(in, inExt, outExt))});
             }
         }
@@ -92,13 +96,10 @@ final class FileJob {
         }
     }
 
-    private static List<Path> expand(List<Path> args, String ext, boolean expandDirs) throws UsageException {
+    private static List<Path> expand(List<Path> args, String ext) throws UsageException {
         List<Path> out = new ArrayList<>();
         for (Path a : args) {
             if (Files.isDirectory(a)) {
-                if (!expandDirs) {
-                    throw new UsageException(a + " is a directory");
-                }
                 try (var s = Files.list(a)) {
                     s.filter(f -> f.getFileName().toString().toLowerCase().endsWith(ext)).sorted().forEach(out::add);
                 } catch (java.io.IOException e) {

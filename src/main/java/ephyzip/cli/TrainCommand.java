@@ -3,6 +3,7 @@ package ephyzip.cli;
 import ephyzip.model.BigramTrainer;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.train.CnnTrainer;
 import ephyzip.wav.Recordings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,12 +86,14 @@ final class TrainCommand implements Callable<Integer> {
         String name = data.size() == 1 ? data.get(0).getFileName().toString() : data.size() + " sources";
         PrintWriter err = spec.commandLine().getErr();
         Model model;
+        CnnTrainer.Result trained = null;
         if (kind == Kind.bigram) {
             try (Progress p = new Progress(err, "reading", files.size())) {
                 model = BigramTrainer.train(files, name, p::step);
             }
         } else {
-            model = CnnTraining.run(this, files, name, err);
+            trained = CnnTraining.run(this, files, name, err);
+            model = trained.model();
         }
         ModelFile file = ModelFile.of(model);
         Files2.writeAtomically(out, file.bytes());
@@ -98,8 +101,8 @@ final class TrainCommand implements Callable<Integer> {
         o.printf("wrote %s: %s model, %d bytes, fingerprint %s%n", out, model.kind(), file.byteCount(),
                 file.fingerprint());
         model.card().forEach((k, v) -> o.printf("  %s: %s%n", k, v));
-        if (kind == Kind.cnn) {
-            CnnTraining.writeReport(this, file);
+        if (trained != null) {
+            CnnTraining.writeReport(this, file, trained);
         }
         return ExitCodes.OK;
     }

@@ -28,7 +28,6 @@ public final class CnnPredictor implements Predictor {
     private final int[] weightOf;
     /** Mixed frequency of each step class (0 for "other" and for steps that name no token). */
     private final int[] rankWeight;
-    private final int[] cum;
     private final boolean[] valid;
     private final int[] bigramWeight;
     private final AdaptiveMixer mixer;
@@ -52,7 +51,6 @@ public final class CnnPredictor implements Predictor {
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
         this.rankWeight = new int[weights.classes()];
-        this.cum = new int[weights.classes() + 1];
         this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
         this.mixer = new AdaptiveMixer(weights.classes());
@@ -93,7 +91,6 @@ public final class CnnPredictor implements Predictor {
             int token = prev + c - band;
             valid[c] = c == other || (token >= 0 && token < size);
             weightOf[c] = valid[c] ? Softmax.weight(max, logits[c]) : 0;
-            cum[c + 1] = cum[c] + weightOf[c];
             if (valid[c] && c != other) {
                 bigramWeight[c] = bt.get(token);
                 inBand += bigramWeight[c];

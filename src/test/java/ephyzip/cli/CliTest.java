@@ -61,6 +61,13 @@ class CliTest {
         for (Path p : TestModels.dataFiles()) {
             assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(dec.resolve(p.getFileName())), p.toString());
         }
+        Path one = dir.resolve("enc1");
+        assertEquals(0, Cli.run("encode", "--model", model, "--threads", "1", "-o", one, TestModels.DATA).exit());
+        for (Path p : TestModels.dataFiles()) {
+            String name = Outputs.renamed(p, ".wav", ".ezp");
+            assertArrayEquals(Files.readAllBytes(enc.resolve(name)), Files.readAllBytes(one.resolve(name)),
+                    "same stream with 1 thread and with all: " + name);
+        }
     }
 
     @Test
@@ -108,6 +115,28 @@ class CliTest {
         assertTrue(j.contains("\"codec\": \"m/arith\", \"files\": 1, \"inputBytes\": " + Files.size(src)
                 + ", \"payloadBytes\": " + Files.size(ezp) + ", \"modelBytes\": " + Files.size(model)), j);
         assertFalse(j.contains("false"), j);
+    }
+
+    @Test
+    void compareGivesTheSameResultsWithOneOrTwoThreads() throws Exception {
+        Path three = dir.resolve("three");
+        Files.createDirectories(three);
+        for (Path p : TestModels.dataFiles().subList(0, 3)) {
+            Files.copy(p, three.resolve(p.getFileName()));
+        }
+        List<List<String>> runs = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            Path csv = dir.resolve("threads" + threads + ".csv");
+            Cli r = Cli.run("compare", three, "--model", model, "--csv", csv, "--threads", threads, "--no-tools");
+            assertEquals(0, r.exit(), r.toString());
+            List<String> rows = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(csv)) {
+                String[] f = line.split(",");
+                rows.add(String.join(",", java.util.Arrays.copyOf(f, f.length - 3))); // all but speeds, round trip
+            }
+            runs.add(rows);
+        }
+        assertEquals(runs.get(0), runs.get(1));
     }
 
     @Test
