@@ -38,7 +38,7 @@ public final class ArithCoder implements PayloadCoder {
             throws CorruptStreamException {
         BitInputStream in = new BitInputStream(payload, 0, payload.length, payloadOffset);
         ArithmeticDecoder dec = new ArithmeticDecoder(in);
-        short[] samples = new short[count];
+        SampleBuffer out = new SampleBuffer(count);
         predictor.reset();
         int escape = alphabet.size();
         for (int i = 0; i < count; i++) {
@@ -46,16 +46,17 @@ public final class ArithCoder implements PayloadCoder {
             if (token == escape) {
                 int hi = dec.read(UNIFORM_BYTE);
                 int lo = dec.read(UNIFORM_BYTE);
-                samples[i] = (short) ((hi << 8) | lo);
-                token = alphabet.nearest(samples[i]);
+                short sample = (short) ((hi << 8) | lo);
+                out.add(sample);
+                token = alphabet.nearest(sample);
             } else if (token > escape) {
                 throw new CorruptStreamException("symbol " + token + " outside the alphabet", in.offset());
             } else {
-                samples[i] = alphabet.value(token);
+                out.add(alphabet.value(token));
             }
             predictor.update(token);
         }
-        return samples;
+        return out.toArray();
     }
 
     private static int[] filled(int n) {

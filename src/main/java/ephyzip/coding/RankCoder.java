@@ -42,15 +42,15 @@ public final class RankCoder implements PayloadCoder {
     public short[] decode(Predictor predictor, Alphabet alphabet, byte[] payload, int count, long payloadOffset)
             throws CorruptStreamException {
         BitInputStream in = new BitInputStream(payload, 0, payload.length, payloadOffset);
-        short[] samples = new short[count];
+        SampleBuffer out = new SampleBuffer(count);
         predictor.reset();
         for (int i = 0; i < count; i++) {
             RankTier tier = tierCode.read(in);
             int bits = in.readBits(tier.payloadBits);
             int token;
             if (tier == RankTier.ESCAPE) {
-                samples[i] = (short) bits;
-                token = alphabet.nearest(samples[i]);
+                out.add((short) bits);
+                token = alphabet.nearest((short) bits);
             } else {
                 if (tier == RankTier.RAW) {
                     token = bits;
@@ -60,13 +60,13 @@ public final class RankCoder implements PayloadCoder {
                 if (token >= alphabet.size()) {
                     throw new CorruptStreamException("token " + token + " outside the alphabet", in.offset());
                 }
-                samples[i] = alphabet.value(token);
+                out.add(alphabet.value(token));
             }
             predictor.update(token);
         }
         if (in.overran()) {
             throw new CorruptStreamException("payload ends too early", in.offset());
         }
-        return samples;
+        return out.toArray();
     }
 }
