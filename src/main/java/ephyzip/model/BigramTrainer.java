@@ -105,7 +105,7 @@ public final class BigramTrainer {
         return t;
     }
 
-    /** Pair counts, rounded to {@link #COUNT_BITS} significant bits (see {@link #round}). */
+    /** Pair counts, rounded to {@link #COUNT_BITS} significant bits, small ones dropped. */
     static int[][] count(int size, List<int[]> tokens, int start) {
         int[][] c = new int[size][size];
         for (int[] t : tokens) {
@@ -117,14 +117,19 @@ public final class BigramTrainer {
         }
         for (int[] row : c) {
             for (int n = 0; n < size; n++) {
-                row[n] = round(row[n]);
+                row[n] = row[n] <= DROP_AT_MOST ? 0 : round(row[n]);
             }
         }
         return c;
     }
 
-    /** Significant bits kept of each count: measured to shrink the model by a fifth for 0.0015 bits a sample. */
-    static final int COUNT_BITS = 3;
+    /**
+     * Significant bits kept of each count, and counts dropped (the smoothing covers them): the
+     * model's bytes are paid in every ratio. Measured on held-out training recordings: the
+     * network model shrinks from 81 to 44 KB for 0.002 bits a sample.
+     */
+    static final int COUNT_BITS = 2;
+    static final int DROP_AT_MOST = 2;
 
     /** {@code c} rounded to its {@link #COUNT_BITS} leading bits (to nearest). */
     static int round(int c) {

@@ -38,7 +38,7 @@ final class Evaluation {
                 e.top128 += rank < 128 ? 1 : 0;
                 if (withTiers) {
                     int cnnTier = RankTier.ofRank(rank).ordinal();
-                    int bigramTier = RankTier.ofRank(bigram.ranking(tokBefore(p)).rankOf(tok)).ordinal();
+                    int bigramTier = RankTier.ofRank(bigram.ranking(p.context()).rankOf(tok)).ordinal();
                     int top = p.topQ16();
                     for (int k = 0; k < THRESHOLDS.length; k++) {
                         e.tiers[k][top < THRESHOLDS[k] ? bigramTier : cnnTier]++;
@@ -50,10 +50,6 @@ final class Evaluation {
         }
         e.bits /= Math.log(2);
         return e;
-    }
-
-    private static int tokBefore(CnnPredictor p) {
-        return p.context();
     }
 
     double bitsPerSample() {
