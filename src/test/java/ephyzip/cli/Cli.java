@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process with captured output. */
-record Cli(int exit, String out, String err) {
-    static Cli run(Object... args) {
+public record Cli(int exit, String out, String err) {
+    public static Cli run(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ephyzip.TestModels;
-import ephyzip.cli.Main;
+import ephyzip.cli.Cli;
 import ephyzip.model.ModelFile;
 import ephyzip.model.QuantLayer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +21,8 @@ class CnnTrainingTest {
     Path dir;
 
     private static String[] run(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] a = new String[args.length];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = args[i].toString();
-        }
-        int code = cl.execute(a);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        Cli r = Cli.run(args);
+        return new String[] {Integer.toString(r.exit()), r.out(), r.err()};
     }
 
     @Test
