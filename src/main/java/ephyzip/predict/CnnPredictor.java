@@ -28,6 +28,8 @@ public final class CnnPredictor implements Predictor {
     private final int[] weightOf;
     /** Mixed frequency of each step class (0 for "other" and for steps that name no token). */
     private final int[] rankWeight;
+    /** Scratch for the rank coder's decoder: the band's classes in rank order. */
+    private final int[] order;
     private final boolean[] valid;
     private final int[] bigramWeight;
     private final AdaptiveMixer mixer;
@@ -51,6 +53,7 @@ public final class CnnPredictor implements Predictor {
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
         this.rankWeight = new int[weights.classes()];
+        this.order = new int[weights.classes()];
         this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
         this.mixer = new AdaptiveMixer(weights.classes());
@@ -180,7 +183,7 @@ public final class CnnPredictor implements Predictor {
     /** In-band tokens by mixed weight (ties: lower token first), then the rest in bigram order. */
     private final class BandRanking implements Ranking {
         private final Ranking fallback = bigram.ranking(prev);
-        private int[] sorted;
+        private boolean sorted;
 
         private boolean inBand(int token) {
             int c = weights.classOf(token, prev);
@@ -221,21 +224,22 @@ public final class CnnPredictor implements Predictor {
         public int tokenAt(int rank) {
             int n = bandCount();
             if (rank < n) {
-                if (sorted == null) {
-                    Integer[] idx = new Integer[n];
+                if (!sorted) {
+                    // insertion sort of the band's classes: weight descending, then class ascending
                     int k = 0;
                     for (int c = 0; c < other; c++) {
                         if (rankWeight[c] > 0) {
-                            idx[k++] = c;
+                            int j = k++;
+                            while (j > 0 && rankWeight[c] > rankWeight[order[j - 1]]) {
+                                order[j] = order[j - 1];
+                                j--;
+                            }
+                            order[j] = c;
                         }
                     }
-                    java.util.Arrays.sort(idx, (a, b) -> rankWeight[a] != rankWeight[b] ? rankWeight[b] - rankWeight[a] : a - b);
-                    sorted = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        sorted[i] = idx[i];
-                    }
+                    sorted = true;
                 }
-                return prev + sorted[rank] - band;
+                return prev + order[rank] - band;
             }
             int left = rank - n;
             for (int r = 0; r < size; r++) {
