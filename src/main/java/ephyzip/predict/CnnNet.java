@@ -17,6 +17,7 @@ public final class CnnNet {
     private final int[] ringSize;
     private final int[][] inputs;
     private final int[][] outputs;
+    private final int[] features = new int[2];
     private int t;
 
     public CnnNet(CnnWeights weights) {
@@ -45,13 +46,13 @@ public final class CnnNet {
 
     /** Feeds the newest token's features; returns the logits of the next token's class (fixed point). */
     public int[] step(int valueFeature, int stepFeature) {
-        int[] x = outputs[0];
-        int[] v = inputs[0];
-        // The first layer's input vector is built directly from the features.
-        int[] cur = {clamp(valueFeature), clamp(stepFeature)};
+        features[0] = clamp(valueFeature);
+        features[1] = clamp(stepFeature);
+        int[] cur = features;
+        int[] x = cur;
         for (int i = 0; i < layers.length; i++) {
             QuantLayer l = layers[i];
-            v = inputs[i];
+            int[] v = inputs[i];
             int in = l.in();
             if (l.taps() == 2) {
                 int mask = ringSize[i] - 1;
