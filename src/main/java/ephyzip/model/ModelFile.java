@@ -60,10 +60,6 @@ public final class ModelFile {
         return fingerprint;
     }
 
-    public static byte[] fingerprintBytes(String hex) {
-        return HexFormat.of().parseHex(hex);
-    }
-
     public static ModelFile of(Model model) {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();

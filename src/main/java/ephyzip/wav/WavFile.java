@@ -76,10 +76,6 @@ public final class WavFile {
         return samples.length;
     }
 
-    public int byteLength() {
-        return header.length + samples.length * 2 + trailer.length;
-    }
-
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
