@@ -1,18 +1,33 @@
 package ephyzip;
 
+import ephyzip.coding.ChannelPredictors;
 import ephyzip.coding.CoderKind;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.Predictor;
-import ephyzip.stream.CorruptStreamException;
 import ephyzip.stream.ModelMismatchException;
 import ephyzip.stream.StreamHeader;
+import ephyzip.stream.StreamReader;
+import ephyzip.stream.StreamWriter;
 import ephyzip.wav.WavFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import ephyzip.wav.WavReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.function.IntFunction;
 
-/** The public face of ephyzip: WAV recordings to {@code .ezp} streams and back, with one model. */
+/**
+ * The public face of ephyzip: WAV recordings to {@code .ezp} streams and back, with one model.
+ * Streams are coded frame by frame, each channel with its own predictor, so memory is bounded
+ * by one frame whatever the length of the recording.
+ */
 public final class Codec {
+    /** Samples per channel per frame unless asked otherwise: long enough that framing costs ~0.03%. */
+    public static final int DEFAULT_FRAME = 1 << 14;
+
     private final ModelFile modelFile;
 
     public Codec(ModelFile modelFile) {
@@ -23,54 +38,107 @@ public final class Codec {
         return modelFile;
     }
 
-    public byte[] encode(WavFile wav, CoderKind coder) {
-        return encode(wav, coder, modelFile.model().newPredictor());
+    /** The default frame length for {@code channels}: 16,384, less when a frame would pass the limit. */
+    public static int defaultFrame(int channels) {
+        return Math.max(1, Math.min(DEFAULT_FRAME, StreamHeader.MAX_FRAME_SAMPLES / channels));
+    }
+
+    public byte[] encode(WavFile wav, CoderKind coder) throws BadInputException {
+        return encode(wav, coder, defaultFrame(wav.channels()), c -> modelFile.model().newPredictor());
     }
 
     /**
-     * Encodes with a given predictor of this model (a measuring wrapper, or another fallback
-     * threshold); only {@link #decode(byte[], Predictor)} with an identical predictor reads it.
+     * Encodes with given predictors of this model (a measuring wrapper, or another fallback
+     * threshold), one per channel; only a decode with identical predictors reads it.
      */
-    public byte[] encode(WavFile wav, CoderKind coder, Predictor predictor) {
+    public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<Predictor> predictors)
+            throws BadInputException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(wav.sampleCount() + 1024);
+        try (WavReader in = wav.reader()) {
+            encode(in, out, coder, frameLength, predictors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
+    }
+
+    /** Encodes a recording of any length from {@code in} to {@code out}, one frame at a time. */
+    public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength)
+            throws BadInputException, IOException {
+        encode(in, out, coder, frameLength, c -> modelFile.model().newPredictor());
+    }
+
+    public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength,
+                       IntFunction<Predictor> predictors) throws BadInputException, IOException {
         Model model = modelFile.model();
-        short[] samples = wav.samples();
-        byte[] payload = coder.coderFor(model).encode(predictor, model.alphabet(), samples);
-        StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), samples.length,
-                wav.header(), wav.trailer(), samplesCrc(samples), payload.length);
-        byte[] head = h.toBytes();
-        byte[] out = new byte[head.length + payload.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(payload, 0, out, head.length, payload.length);
-        return out;
+        String problem = StreamHeader.problem(in.channels(), frameLength, in.samplesPerChannel(), in.header().length);
+        if (problem != null) {
+            throw new BadInputException("cannot encode: " + problem);
+        }
+        StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), in.channels(),
+                frameLength, in.samplesPerChannel(), in.header());
+        StreamWriter w = new StreamWriter(out, h, coder.coderFor(model), model.alphabet(),
+                new ChannelPredictors(in.channels(), predictors));
+        short[] frame = new short[h.frameLength() * h.channels()];
+        for (int n; (n = w.nextFrameSamples()) > 0; ) {
+            in.read(frame, n);
+            w.writeFrame(frame);
+        }
+        w.finish(in.trailer());
     }
 
-    public WavFile decode(byte[] stream) throws BadInputException {
-        return decode(stream, modelFile.model().newPredictor());
+    /** The WAV file's bytes. */
+    public byte[] decode(byte[] stream) throws BadInputException {
+        return decode(stream, c -> modelFile.model().newPredictor());
     }
 
-    /** Decodes with a given predictor; see {@link #encode(WavFile, CoderKind, Predictor)}. */
-    public WavFile decode(byte[] stream, Predictor predictor) throws BadInputException {
-        StreamHeader h = StreamHeader.parse(stream);
+    /** Decodes with given predictors; see {@link #encode(WavFile, CoderKind, int, IntFunction)}. */
+    public byte[] decode(byte[] stream, IntFunction<Predictor> predictors) throws BadInputException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(stream.length * 4);
+        try {
+            decode(new ByteArrayInputStream(stream), out, predictors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes the stream in {@code in} and writes the WAV file to {@code out} as frames arrive.
+     * On a {@link BadInputException} part of the file may have been written: callers write to a
+     * temporary file and keep it only on success.
+     */
+    public void decode(InputStream in, OutputStream out) throws BadInputException, IOException {
+        decode(in, out, c -> modelFile.model().newPredictor());
+    }
+
+    private void decode(InputStream in, OutputStream out, IntFunction<Predictor> predictors)
+            throws BadInputException, IOException {
+        StreamReader r = open(in, predictors);
+        out.write(r.header().wavHeader());
+        while (r.nextFrame() != null) {
+            out.write(r.frameBytes(), 0, r.frameByteCount());
+        }
+        out.write(r.trailer());
+    }
+
+    /**
+     * Opens a stream for decoding frame by frame (a receiver on a live link): reads and checks
+     * the header, and the model the stream needs.
+     */
+    public StreamReader open(InputStream in) throws BadInputException, IOException {
+        return open(in, c -> modelFile.model().newPredictor());
+    }
+
+    private StreamReader open(InputStream in, IntFunction<Predictor> predictors) throws BadInputException, IOException {
+        StreamHeader h = StreamHeader.read(in);
         if (!h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()
                     + " but the model given is " + modelFile.fingerprint() + "; decode with the model whose"
                     + " fingerprint is " + h.modelFingerprint());
         }
         Model model = modelFile.model();
-        int start = h.length();
-        byte[] payload = java.util.Arrays.copyOfRange(stream, start, stream.length);
-        short[] samples = h.coder().coderFor(model).decode(predictor, model.alphabet(), payload,
-                h.sampleCount(), start);
-        if (samplesCrc(samples) != h.samplesCrc()) {
-            throw new CorruptStreamException("sample checksum mismatch: the payload is damaged", start);
-        }
-        return new WavFile(h.wavHeader(), samples, h.wavTrailer());
-    }
-
-    /** CRC32 of the samples as they lie in the WAV data chunk (16-bit little-endian). */
-    static int samplesCrc(short[] samples) {
-        ByteBuffer b = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.asShortBuffer().put(samples);
-        return StreamHeader.crc(b.array(), 0, b.capacity());
+        return new StreamReader(in, h, h.coder().coderFor(model), model.alphabet(),
+                new ChannelPredictors(h.channels(), predictors));
     }
 }

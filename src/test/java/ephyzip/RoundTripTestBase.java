@@ -24,8 +24,60 @@ abstract class RoundTripTestBase {
     private void roundTrip(String what, byte[] wav) throws Exception {
         Codec codec = new Codec(model());
         byte[] stream = codec.encode(WavFile.parse(what, wav), coder());
-        byte[] back = codec.decode(stream).toBytes();
+        byte[] back = codec.decode(stream);
         assertArrayEquals(wav, back, what + " did not round-trip with " + coder());
+    }
+
+    private void roundTrip(String what, byte[] wav, int frame) throws Exception {
+        Codec codec = new Codec(model());
+        ModelFile m = model();
+        byte[] stream = codec.encode(WavFile.parse(what, wav), coder(), frame, c -> m.model().newPredictor());
+        byte[] back = codec.decode(stream);
+        assertArrayEquals(wav, back, what + " in frames of " + frame + " did not round-trip with " + coder());
+    }
+
+    @Test
+    void framesOfManyLengths() throws Exception {
+        byte[] wav = TestWavs.mono(TestWavs.walk(11, 300));
+        for (int frame : new int[] {1, 2, 7, 20, 299, 300, 301, 100_000}) {
+            roundTrip("walk of 300", wav, frame);
+        }
+    }
+
+    @Test
+    void shortFramesAcrossCheckpoints() throws Exception {
+        // 140,000 samples: checkpoints inside frames and at their ends, and a short last frame
+        byte[] wav = TestWavs.mono(TestWavs.walk(12, 140_000));
+        roundTrip("walk of 140,000", wav, 20);
+        roundTrip("walk of 140,000", wav, 65_536);
+    }
+
+    @Test
+    void manyChannels() throws Exception {
+        for (int channels : new int[] {2, 3, 16}) {
+            short[] s = TestWavs.walks(13, channels, 1500);
+            byte[] wav = TestWavs.riff().fmt(1, channels, 19531, 16).chunk("LIST", new byte[3]).data(s)
+                    .chunk("junk", new byte[] {1, 2}).bytes();
+            roundTrip(channels + " channels", wav);
+            roundTrip(channels + " channels", wav, 20);
+            roundTrip(channels + " channels", wav, 1);
+        }
+        roundTrip("stereo, no samples", TestWavs.multi(2, new short[0]));
+    }
+
+    @Test
+    void streamsFromAndToFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Codec codec = new Codec(model());
+        byte[] wav = TestWavs.multi(4, TestWavs.walks(14, 4, 30_000));
+        Path in = dir.resolve("in.wav");
+        Files.write(in, wav);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        try (ephyzip.wav.WavReader r = ephyzip.wav.WavReader.open(in)) {
+            codec.encode(r, stream, coder(), 1000);
+        }
+        java.io.ByteArrayOutputStream back = new java.io.ByteArrayOutputStream();
+        codec.decode(new java.io.ByteArrayInputStream(stream.toByteArray()), back);
+        assertArrayEquals(wav, back.toByteArray(), "file streaming round trip with " + coder());
     }
 
     private void roundTrip(String what, short[] samples) throws Exception {

@@ -9,12 +9,14 @@ import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.StreamHeader;
 import ephyzip.wav.WavFile;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class StreamFuzzTest {
     private static final long SEED = 20261123L;
 
-    private record Sample(String name, Codec codec, byte[] original, byte[] stream) {
+    private record Sample(String name, Codec codec, byte[] original, byte[] stream, StreamHeader header) {
     }
 
     private static List<Sample> samples() throws Exception {
@@ -40,22 +42,31 @@ class StreamFuzzTest {
             noise[i] = (short) r.nextInt();
         }
         byte[] noiseWav = TestWavs.mono(noise);
+        byte[] stereo = TestWavs.riff().fmt(1, 3, 19531, 16).data(TestWavs.walks(SEED, 3, 700))
+                .chunk("odd ", new byte[3]).bytes();
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
             Codec codec = new Codec(m);
             for (CoderKind k : CoderKind.values()) {
-                for (byte[] wav : List.of(shortWav, noiseWav)) {
-                    byte[] stream = codec.encode(WavFile.parse("w", wav), k);
-                    out.add(new Sample(m.model().kind() + "/" + k.label() + "/" + wav.length, codec, wav, stream));
+                for (byte[] wav : List.of(shortWav, noiseWav, stereo)) {
+                    for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
+                        byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> m.model().newPredictor());
+                        out.add(new Sample(m.model().kind() + "/" + k.label() + "/" + wav.length + "/frame " + frame,
+                                codec, wav, stream, header(stream)));
+                    }
                 }
             }
         }
         return out;
     }
 
+    private static StreamHeader header(byte[] stream) throws Exception {
+        return StreamHeader.read(new ByteArrayInputStream(stream));
+    }
+
     private static void check(Sample s, byte[] mutated, String what) {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try {
-                byte[] back = s.codec().decode(mutated).toBytes();
+                byte[] back = s.codec().decode(mutated);
                 assertArrayEquals(s.original(), back, what + ": decoded to something else");
             } catch (BadInputException expected) {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), what);
@@ -70,9 +81,10 @@ class StreamFuzzTest {
         List<Sample> samples = samples();
         Random r = new Random(SEED);
         int cases = 0;
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 25; round++) {
             for (Sample s : samples) {
                 byte[] st = s.stream();
+                StreamHeader h = s.header();
                 String base = "seed " + SEED + " round " + round + " " + s.name();
                 // bit flips
                 byte[] flip = st.clone();
@@ -91,44 +103,94 @@ class StreamFuzzTest {
                 // truncation anywhere, and extra bytes
                 check(s, Arrays.copyOf(st, r.nextInt(st.length)), base + " truncated");
                 check(s, Arrays.copyOf(st, st.length + 1 + r.nextInt(9)), base + " extended");
-                // a damaged payload under a valid header with another declared sample count
-                StreamHeader h = StreamHeader.parse(st);
-                long[] counts = {0, 1, h.sampleCount() - 1L, h.sampleCount() + 1L, 2L * h.sampleCount(),
-                        StreamHeader.MAX_SAMPLES, r.nextInt(StreamHeader.MAX_SAMPLES)};
-                int count = (int) counts[r.nextInt(counts.length)];
-                check(s, withHeader(h, count, st, h.length()), base + " declared count " + count);
+                // the frames under a valid header that declares other sizes
+                long[] counts = {0, 1, h.samplesPerChannel() - 1, h.samplesPerChannel() + 1, 2 * h.samplesPerChannel(),
+                        StreamHeader.MAX_DATA_BYTES / 2 / h.channels(), r.nextInt(1 << 30) / h.channels()};
+                long count = Math.max(0, counts[r.nextInt(counts.length)]);
+                int[] channelChoices = {1, 2, h.channels() + 1, StreamHeader.MAX_CHANNELS};
+                int channels = r.nextInt(3) == 0 ? channelChoices[r.nextInt(channelChoices.length)] : h.channels();
+                int[] frames = {1, 20, h.frameLength() + 1, StreamHeader.MAX_FRAME_SAMPLES / channels};
+                int frame = r.nextBoolean() ? frames[r.nextInt(frames.length)] : h.frameLength();
+                frame = Math.min(frame, StreamHeader.MAX_FRAME_SAMPLES / channels);
+                count = Math.min(count, StreamHeader.MAX_DATA_BYTES / 2 / channels);
+                check(s, withHeader(h, channels, frame, count, st, h.length()),
+                        base + " declared " + channels + " channels, frame " + frame + ", count " + count);
                 cases += 5;
             }
-            // a header from one stream on the payload of another
+            // a header from one stream on the frames of another
             Sample a = samples.get(r.nextInt(samples.size()));
             Sample b = samples.get(r.nextInt(samples.size()));
-            StreamHeader ha = StreamHeader.parse(a.stream());
-            StreamHeader hb = StreamHeader.parse(b.stream());
-            byte[] swapped = withHeader(ha, ha.sampleCount(), b.stream(), hb.length());
+            StreamHeader ha = a.header();
+            byte[] swapped = withHeader(ha, ha.channels(), ha.frameLength(), ha.samplesPerChannel(), b.stream(),
+                    b.header().length());
             check(a, swapped, "seed " + SEED + " round " + round + " header of " + a.name() + " on " + b.name());
             cases++;
         }
-        // truncation at every header boundary of every sample
+        // truncation at, just before and just after every boundary between records
         for (Sample s : samples) {
-            StreamHeader h = StreamHeader.parse(s.stream());
-            int[] cuts = {0, 4, 5, 6, 14, 18, 22, 22 + h.wavHeader().length, 26 + h.wavHeader().length,
-                    h.length() - 8, h.length() - 4, h.length(), h.length() + 1};
-            for (int cut : cuts) {
-                check(s, Arrays.copyOf(s.stream(), Math.min(cut, s.stream().length)), s.name() + " cut at " + cut);
-                cases++;
+            for (int cut : some(boundaries(s), r)) {
+                for (int d = -1; d <= 1; d++) {
+                    int at = Math.max(0, Math.min(cut + d, s.stream().length - 1));
+                    check(s, Arrays.copyOf(s.stream(), at), s.name() + " cut at " + at);
+                    cases++;
+                }
             }
         }
         assertTrue(cases >= 2000, "only " + cases + " cases");
     }
 
-    /** {@code h} with another sample count and a fresh header checksum, then the payload of {@code from}. */
-    private static byte[] withHeader(StreamHeader h, int count, byte[] from, int payloadStart) {
-        byte[] payload = Arrays.copyOfRange(from, payloadStart, from.length);
-        StreamHeader changed = new StreamHeader(h.version(), h.coder(), h.modelFingerprint(), count, h.wavHeader(),
-                h.wavTrailer(), h.samplesCrc(), payload.length);
+    /** The first 20 and last 10 of {@code all}, and 10 others drawn at random. */
+    private static List<Integer> some(TreeSet<Integer> all, Random r) {
+        List<Integer> list = new ArrayList<>(all);
+        if (list.size() <= 40) {
+            return list;
+        }
+        List<Integer> out = new ArrayList<>(list.subList(0, 20));
+        out.addAll(list.subList(list.size() - 10, list.size()));
+        for (int i = 0; i < 10; i++) {
+            out.add(list.get(20 + r.nextInt(list.size() - 30)));
+        }
+        return out;
+    }
+
+    /** Offsets where the header's fields, each frame's records and the end record begin. */
+    private static TreeSet<Integer> boundaries(Sample s) {
+        byte[] st = s.stream();
+        StreamHeader h = s.header();
+        TreeSet<Integer> out = new TreeSet<>(List.of(0, 4, 5, 6, 14, 16, 20, 24, 28, h.length() - 4, h.length()));
+        int pos = h.length();
+        for (long f = 0; f < h.frameCount(); f++) {
+            long len = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = st[pos++] & 0xFF;
+                len |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            out.add(pos);
+            pos += (int) len;
+            out.add(pos);
+            if (h.checkpointAfter(f)) {
+                pos += 4;
+                out.add(pos);
+            }
+        }
+        out.add(pos + 4);
+        out.add(st.length - 4);
+        out.add(st.length);
+        return out;
+    }
+
+    /** {@code h} with other sizes and a fresh header checksum, then the frames of {@code from}. */
+    private static byte[] withHeader(StreamHeader h, int channels, int frame, long count, byte[] from,
+                                     int framesStart) {
+        byte[] rest = Arrays.copyOfRange(from, framesStart, from.length);
+        StreamHeader changed = new StreamHeader(h.version(), h.coder(), h.modelFingerprint(), channels, frame, count,
+                h.wavHeader());
         byte[] head = changed.toBytes();
-        byte[] out = Arrays.copyOf(head, head.length + payload.length);
-        System.arraycopy(payload, 0, out, head.length, payload.length);
+        byte[] out = Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, out, head.length, rest.length);
         return out;
     }
 }

@@ -60,6 +60,23 @@ public final class TestWavs {
         return riff().pcm16Mono().data(samples).bytes();
     }
 
+    /** A canonical 16-bit file of interleaved samples. */
+    public static byte[] multi(int channels, short[] interleaved) {
+        return riff().fmt(1, channels, 19531, 16).data(interleaved).bytes();
+    }
+
+    /** {@code channels} seeded random walks of {@code n} samples each, interleaved. */
+    public static short[] walks(long seed, int channels, int n) {
+        short[] out = new short[channels * n];
+        for (int c = 0; c < channels; c++) {
+            short[] w = walk(seed + c, n);
+            for (int i = 0; i < n; i++) {
+                out[i * channels + c] = w[i];
+            }
+        }
+        return out;
+    }
+
     /** A random walk over the grid the recordings use (steps of 64), seeded. */
     public static short[] walk(long seed, int n) {
         Random r = new Random(seed);

@@ -51,12 +51,12 @@ public class CodecBenchmark {
     }
 
     @Benchmark
-    public byte[] encode() {
+    public byte[] encode() throws Exception {
         return codec.encode(wav, kind);
     }
 
     @Benchmark
-    public WavFile decode() throws Exception {
+    public byte[] decode() throws Exception {
         return codec.decode(stream);
     }
 }

@@ -1,8 +1,12 @@
 package ephyzip.cli;
 
+import ephyzip.BadInputException;
 import ephyzip.Codec;
+import ephyzip.stream.StreamHeader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +28,30 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec = new Codec(model.load());
-        return FileJob.run(io, ".ezp", ".wav", spec.commandLine().getErr(), "decode",
-                (in, bytes) -> codec.decode(bytes).toBytes());
+        Codec codec;
+        try {
+            codec = new Codec(model.load());
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + needs());
+        }
+        return FileJob.run(io, ".ezp", ".wav", spec.commandLine().getErr(), "decode", (in, out) -> {
+            try (InputStream s = FileJob.openInput(in)) {
+                codec.decode(s, out);
+            }
+        });
+    }
+
+    /** Which model the first input stream needs, for the message about an unusable model. */
+    private String needs() {
+        for (Path p : io.files) {
+            if (Files.isRegularFile(p)) {
+                try (InputStream s = FileJob.openInput(p)) {
+                    return "; " + p + " needs model " + StreamHeader.read(s).modelFingerprint();
+                } catch (BadInputException | IOException e) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 }

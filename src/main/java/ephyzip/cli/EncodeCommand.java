@@ -1,10 +1,11 @@
 package ephyzip.cli;
 
+import ephyzip.BadInputException;
 import ephyzip.Codec;
+import ephyzip.wav.WavFormatException;
 import ephyzip.coding.CoderKind;
-import ephyzip.wav.WavFile;
-import java.nio.file.Path;
-import java.util.List;
+import ephyzip.stream.StreamHeader;
+import ephyzip.wav.WavReader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,13 +27,29 @@ final class EncodeCommand implements Callable<Integer> {
             defaultValue = "arith", converter = CoderConverter.class)
     CoderKind coder;
 
+    @Option(names = "--frame", paramLabel = "N", description = {
+            "Samples per channel in each frame of the stream; a receiver decodes frame by frame, so N bounds the"
+                    + " latency (20 = 1 ms at 19.5 kHz). Default: 16384 (fewer when channels x N would pass "
+                    + StreamHeader.MAX_FRAME_SAMPLES + ")."})
+    Integer frame;
+
     @Mixin
     FileOptions io;
 
     @Override
     public Integer call() throws Exception {
+        if (frame != null && (frame < 1 || frame > StreamHeader.MAX_FRAME_SAMPLES)) {
+            throw new UsageException("--frame must be 1 to " + StreamHeader.MAX_FRAME_SAMPLES);
+        }
         Codec codec = new Codec(model.load());
-        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode",
-                (in, bytes) -> codec.encode(WavFile.parse(in.toString(), bytes), coder));
+        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode", (in, out) -> {
+            try (WavReader r = WavReader.open(in)) {
+                codec.encode(r, out, coder, frame != null ? frame : Codec.defaultFrame(r.channels()));
+            } catch (WavFormatException e) {
+                throw e;
+            } catch (BadInputException e) {
+                throw new BadInputException(in + ": " + e.getMessage());
+            }
+        });
     }
 }

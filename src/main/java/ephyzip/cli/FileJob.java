@@ -1,6 +1,9 @@
 package ephyzip.cli;
 
 import ephyzip.BadInputException;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +20,9 @@ import java.util.concurrent.Future;
  * skipped, and the exit code is the worst seen.
  */
 final class FileJob {
+    /** Reads {@code in} and writes the output to {@code out} (a temporary file until it succeeds). */
     interface Transform {
-        byte[] apply(Path in, byte[] bytes) throws Exception;
+        void apply(Path in, OutputStream out) throws Exception;
     }
 
     private FileJob() {
@@ -49,7 +53,7 @@ final class FileJob {
         }
         if (pairs.size() == 1) { // one file: its error is the command's error
             Path[] p = pairs.get(0);
-            Files2.writeAtomically(p[1], t.apply(p[0], readInput(p[0])));
+            Files2.writeAtomically(p[1], out -> t.apply(p[0], out));
             return ExitCodes.OK;
         }
         // Many files: in parallel (each output depends on its input alone); errors are reported in
@@ -61,7 +65,7 @@ final class FileJob {
             for (Path[] p : pairs) {
                 results.add(pool.submit(() -> {
                     try {
-                        Files2.writeAtomically(p[1], t.apply(p[0], readInput(p[0])));
+                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out));
                         return null;
                     } catch (BadInputException e) {
                         return e.getMessage();
@@ -88,9 +92,10 @@ final class FileJob {
         return worst;
     }
 
-    private static byte[] readInput(Path in) throws BadInputException {
+    /** {@code in}, buffered; failing to open it is bad input, not a crash. */
+    static InputStream openInput(Path in) throws BadInputException {
         try {
-            return Files.readAllBytes(in);
+            return new BufferedInputStream(Files.newInputStream(in), 1 << 16);
         } catch (java.io.IOException e) {
             throw new BadInputException(in + ": cannot read (" + e.getMessage() + ")");
         }

@@ -1,6 +1,8 @@
 package ephyzip.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +13,22 @@ final class Files2 {
     private Files2() {
     }
 
-    /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it into place. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    interface Writer {
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    /**
+     * Lets {@code writer} fill a temporary file beside {@code target}, then renames it into place;
+     * if the writer fails, the temporary file is deleted and {@code target} is left as it was.
+     */
+    static void writeAtomically(Path target, Writer writer) throws Exception {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.writeTo(out);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -26,5 +37,9 @@ final class Files2 {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws Exception {
+        writeAtomically(target, out -> out.write(bytes));
     }
 }

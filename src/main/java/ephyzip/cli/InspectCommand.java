@@ -3,6 +3,7 @@ package ephyzip.cli;
 import ephyzip.BadInputException;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,32 +25,35 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        long size;
+        StreamHeader h;
+        try (InputStream in = FileJob.openInput(file)) {
+            size = Files.size(file);
+            h = StreamHeader.read(in);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
-        StreamHeader h = StreamHeader.parse(bytes);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("file:              %s (%d bytes)%n", file, bytes.length);
+        long samples = h.samplesPerChannel() * h.channels();
+        o.printf("file:              %s (%d bytes)%n", file, size);
         o.printf("format version:    %d%n", h.version());
         o.printf("coder:             %s%n", h.coder().label());
         o.printf("model fingerprint: %s%n", h.modelFingerprint());
-        o.printf("samples:           %d%n", h.sampleCount());
+        o.printf("channels:          %d%n", h.channels());
+        o.printf("samples:           %d per channel, %d in all%n", h.samplesPerChannel(), samples);
         if (h.wavHeader().length >= 28) {
             int rate = ByteBuffer.wrap(h.wavHeader(), 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             o.printf("sample rate:       %d Hz (if the fmt chunk comes first)%n", rate);
         }
+        o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());
         o.printf("WAV header:        %d bytes%n", h.wavHeader().length);
-        o.printf("WAV trailer:       %d bytes%n", h.wavTrailer().length);
-        o.printf("samples CRC32:     %08x%n", h.samplesCrc());
         o.printf("stream header:     %d bytes%n", h.length());
-        o.printf("payload:           %d bytes%s%n", h.payloadLength(), h.sampleCount() == 0 ? ""
-                : String.format(" (%.3f bits/sample)", 8.0 * h.payloadLength() / h.sampleCount()));
-        long original = h.wavHeader().length + 2L * h.sampleCount() + h.wavTrailer().length;
-        o.printf("original WAV:      %d bytes (ratio %.3f without the model)%n", original,
-                (double) original / bytes.length);
+        if (samples > 0) {
+            o.printf("bits/sample:       %.3f (whole stream, without the model)%n", 8.0 * size / samples);
+            long original = h.wavHeader().length + 2 * samples;
+            o.printf("ratio:             %.3f (WAV header and samples over stream size, without the model)%n",
+                    (double) original / size);
+        }
         return ExitCodes.OK;
     }
 }

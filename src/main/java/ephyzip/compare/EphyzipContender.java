@@ -15,13 +15,20 @@ public final class EphyzipContender implements Contender {
     private final Codec codec;
     private final CoderKind coder;
     private final Integer threshold;
+    private final int frameLength;
 
     /** {@code threshold}: the rank coder's fallback threshold, or null for the model's own. */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold) {
+        this(name, model, coder, threshold, Codec.DEFAULT_FRAME);
+    }
+
+    /** {@code frameLength}: samples per channel per stream frame. */
+    public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold, int frameLength) {
         this.name = name;
         this.codec = new Codec(model);
         this.coder = coder;
         this.threshold = threshold;
+        this.frameLength = frameLength;
     }
 
     @Override
@@ -49,11 +56,13 @@ public final class EphyzipContender implements Contender {
         WavFile wav = WavFile.parse("input", file);
         RankStats stats = ranks() ? new RankStats(predictor()) : null;
         long t0 = System.nanoTime();
-        byte[] packed = codec.encode(wav, coder, stats != null ? stats : predictor());
+        // rank statistics are gathered on the first channel
+        byte[] packed = codec.encode(wav, coder, Math.min(frameLength, Codec.defaultFrame(wav.channels())),
+                c -> c == 0 && stats != null ? stats : predictor());
         long t1 = System.nanoTime();
         boolean same;
         try {
-            same = Arrays.equals(codec.decode(packed, predictor()).toBytes(), file);
+            same = Arrays.equals(codec.decode(packed, c -> predictor()), file);
         } catch (Exception e) {
             same = false;
         }

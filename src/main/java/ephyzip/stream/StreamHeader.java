@@ -4,25 +4,83 @@ import ephyzip.coding.CoderKind;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /**
- * The header of an {@code .ezp} stream; see FORMAT.md for the byte layout. All integers are
- * unsigned 32-bit big-endian.
+ * The header of an {@code .ezp} stream; see FORMAT.md for the byte layout. Integers are
+ * big-endian. Every declared size is checked against the limits below before anything is
+ * allocated from it.
+ *
+ * @param samplesPerChannel samples of each channel (WAV sample frames)
+ * @param frameLength       samples of each channel per stream frame (the last frame may hold fewer)
+ * @param wavHeader         the WAV file's bytes before its samples, verbatim
  */
-public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int sampleCount,
-                           byte[] wavHeader, byte[] wavTrailer, int samplesCrc, int payloadLength) {
-    public static final int VERSION = 1;
+public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
+                           long samplesPerChannel, byte[] wavHeader) {
+    public static final int VERSION = 2;
     static final byte[] MAGIC = {'E', 'Z', 'P', 0x1A};
-    /** Limits checked before anything is allocated. */
+    /** Largest WAV header or trailer kept verbatim. */
     public static final int MAX_EXTRA_BYTES = 1 << 20;
-    public static final int MAX_SAMPLES = 1 << 28;
+    public static final int MAX_CHANNELS = 4096;
+    /** Most samples (all channels) in one frame: bounds the memory of encoder and decoder. */
+    public static final int MAX_FRAME_SAMPLES = 1 << 22;
+    /** A WAV data chunk holds at most 2^32 - 1 bytes. */
+    public static final long MAX_DATA_BYTES = 0xFFFFFFFFL;
+    /** Bytes before the WAV header. */
+    static final int FIXED_BYTES = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
 
-    /** Bytes of the header before the payload. */
+    public StreamHeader {
+        String problem = problem(channels, frameLength, samplesPerChannel, wavHeader.length);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** Why these sizes cannot make a stream, or null. */
+    public static String problem(int channels, int frameLength, long samplesPerChannel, int wavHeaderBytes) {
+        if (channels < 1 || channels > MAX_CHANNELS) {
+            return channels + " channels (at most " + MAX_CHANNELS + " are supported)";
+        }
+        if (frameLength < 1 || (long) frameLength * channels > MAX_FRAME_SAMPLES) {
+            return "frame length " + frameLength + " for " + channels + " channels (a frame holds 1 to "
+                    + MAX_FRAME_SAMPLES + " samples of all channels together)";
+        }
+        if (samplesPerChannel < 0 || samplesPerChannel * 2 * channels > MAX_DATA_BYTES) {
+            return samplesPerChannel + " samples per channel exceed what a WAV file can hold";
+        }
+        if (wavHeaderBytes > MAX_EXTRA_BYTES) {
+            return "WAV header of " + wavHeaderBytes + " bytes exceeds the limit " + MAX_EXTRA_BYTES;
+        }
+        return null;
+    }
+
+    /** Bytes of the header in the stream. */
     public int length() {
-        return 4 + 1 + 1 + 8 + 4 + 4 + wavHeader.length + 4 + wavTrailer.length + 4 + 4 + 4;
+        return FIXED_BYTES + wavHeader.length + 4;
+    }
+
+    /** Frames in the stream. */
+    public long frameCount() {
+        return (samplesPerChannel + frameLength - 1) / frameLength;
+    }
+
+    /** Samples per channel in frame {@code f}. */
+    public int frameSamples(long f) {
+        return (int) Math.min(frameLength, samplesPerChannel - f * frameLength);
+    }
+
+    /**
+     * Whether a checkpoint (CRC-32 of all samples so far) follows frame {@code f}: after the
+     * last frame, and after every frame that reaches a multiple of {@link Checkpoints#INTERVAL}
+     * samples per channel.
+     */
+    public boolean checkpointAfter(long f) {
+        long start = f * frameLength;
+        long end = start + frameSamples(f);
+        return f == frameCount() - 1 || end / Checkpoints.INTERVAL > start / Checkpoints.INTERVAL;
     }
 
     public byte[] toBytes() {
@@ -32,13 +90,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             out.writeByte(version);
             out.writeByte(coder.id);
             out.write(HexFormat.of().parseHex(modelFingerprint));
-            out.writeInt(sampleCount);
+            out.writeShort(channels);
+            out.writeInt(frameLength);
+            out.writeInt((int) samplesPerChannel);
             out.writeInt(wavHeader.length);
             out.write(wavHeader);
-            out.writeInt(wavTrailer.length);
-            out.write(wavTrailer);
-            out.writeInt(samplesCrc);
-            out.writeInt(payloadLength);
             out.flush();
             out.writeInt(crc(bytes.toByteArray(), 0, bytes.size()));
         } catch (IOException e) {
@@ -47,10 +103,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         return bytes.toByteArray();
     }
 
-    /** Reads and checks the header at the start of {@code stream}. */
-    public static StreamHeader parse(byte[] stream) throws CorruptStreamException {
-        ByteBuffer b = ByteBuffer.wrap(stream);
-        need(b, 4 + 1);
+    /** Reads and checks the header at the start of {@code in}, reading nothing beyond it. */
+    public static StreamHeader read(InputStream in) throws CorruptStreamException, IOException {
+        byte[] fixed = readBytes(in, FIXED_BYTES, 0);
+        ByteBuffer b = ByteBuffer.wrap(fixed);
         for (byte m : MAGIC) {
             if (b.get() != m) {
                 throw new CorruptStreamException("not an ephyzip stream", 0);
@@ -61,36 +117,37 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException("stream format version " + version
                     + " is not supported (this ephyzip reads version " + VERSION + ")", 4);
         }
-        need(b, 1 + 8 + 4 + 4);
         int coderId = b.get() & 0xFF;
         byte[] fp = new byte[8];
         b.get(fp);
-        long count = b.getInt() & 0xFFFFFFFFL;
-        byte[] wavHeader = bytes(b, "WAV header");
-        need(b, 4);
-        byte[] wavTrailer = bytes(b, "WAV trailer");
-        need(b, 12);
-        int samplesCrc = b.getInt();
-        long payloadLength = b.getInt() & 0xFFFFFFFFL;
-        int end = b.position();
-        int headerCrc = b.getInt();
-        if (headerCrc != crc(stream, 0, end)) {
-            throw new CorruptStreamException("header checksum mismatch: the stream header is damaged", end);
+        int channels = b.getShort() & 0xFFFF;
+        long frameLength = b.getInt() & 0xFFFFFFFFL;
+        long samples = b.getInt() & 0xFFFFFFFFL;
+        long headerBytes = b.getInt() & 0xFFFFFFFFL;
+        if (headerBytes > MAX_EXTRA_BYTES) {
+            throw new CorruptStreamException("WAV header length " + headerBytes + " exceeds the limit "
+                    + MAX_EXTRA_BYTES, FIXED_BYTES - 4);
+        }
+        byte[] wavHeader = readBytes(in, (int) headerBytes, FIXED_BYTES);
+        byte[] crcBytes = readBytes(in, 4, FIXED_BYTES + headerBytes);
+        CRC32 crc = new CRC32();
+        crc.update(fixed);
+        crc.update(wavHeader);
+        if ((int) crc.getValue() != ByteBuffer.wrap(crcBytes).getInt()) {
+            throw new CorruptStreamException("header checksum mismatch: the stream header is damaged",
+                    FIXED_BYTES + headerBytes);
         }
         CoderKind coder = CoderKind.ofId(coderId);
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
         }
-        if (count > MAX_SAMPLES) {
-            throw new CorruptStreamException("sample count " + count + " exceeds the limit " + MAX_SAMPLES, 14);
+        String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
+                : problem(channels, (int) frameLength, samples, wavHeader.length);
+        if (problem != null) {
+            throw new CorruptStreamException("unsupported stream: " + problem, 14);
         }
-        if (payloadLength != stream.length - b.position()) {
-            throw new CorruptStreamException("payload should be " + payloadLength + " bytes but "
-                    + (stream.length - b.position()) + " follow the header"
-                    + (payloadLength > stream.length - b.position() ? " (truncated stream)" : ""), b.position());
-        }
-        return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), (int) count, wavHeader, wavTrailer,
-                samplesCrc, (int) payloadLength);
+        return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), channels, (int) frameLength, samples,
+                wavHeader);
     }
 
     public static int crc(byte[] data, int off, int len) {
@@ -99,21 +156,15 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         return (int) c.getValue();
     }
 
-    private static byte[] bytes(ByteBuffer b, String what) throws CorruptStreamException {
-        long len = b.getInt() & 0xFFFFFFFFL;
-        if (len > MAX_EXTRA_BYTES) {
-            throw new CorruptStreamException(what + " length " + len + " exceeds the limit " + MAX_EXTRA_BYTES,
-                    b.position() - 4);
+    /**
+     * Exactly {@code n} bytes; {@code at} is their offset in the stream. Grows the buffer as bytes
+     * arrive, so a false length costs no more memory than the stream holds.
+     */
+    static byte[] readBytes(InputStream in, int n, long at) throws CorruptStreamException, IOException {
+        byte[] out = in.readNBytes(n);
+        if (out.length < n) {
+            throw new CorruptStreamException("stream ends early (truncated)", at + out.length);
         }
-        need(b, (int) len);
-        byte[] out = new byte[(int) len];
-        b.get(out);
         return out;
-    }
-
-    private static void need(ByteBuffer b, int n) throws CorruptStreamException {
-        if (b.remaining() < n) {
-            throw new CorruptStreamException("stream ends inside its header (truncated)", b.limit());
-        }
     }
 }

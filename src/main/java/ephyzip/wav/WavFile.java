@@ -5,40 +5,58 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A 16-bit PCM mono WAV file split into three parts: the bytes before the samples (RIFF header,
- * fmt and any other chunks, the data chunk header), the samples, and the bytes after them
- * (pad byte, trailing chunks). {@link #toBytes()} reassembles the exact original bytes.
+ * A 16-bit PCM WAV file held in memory, split into three parts: the bytes before the samples
+ * (RIFF header, fmt and any other chunks, the data chunk header), the samples (interleaved when
+ * there are several channels), and the bytes after them (pad byte, trailing chunks).
+ * {@link #toBytes()} reassembles the exact original bytes. Long recordings are read with
+ * {@link WavReader} instead.
  */
 public final class WavFile {
     /** Largest header or trailer we keep verbatim; real files have a few hundred bytes. */
     public static final int MAX_EXTRA_BYTES = 1 << 20;
 
     private final byte[] header;
+    private final int channels;
     private final short[] samples;
     private final byte[] trailer;
 
-    public WavFile(byte[] header, short[] samples, byte[] trailer) {
+    public WavFile(byte[] header, int channels, short[] samples, byte[] trailer) {
+        if (channels < 1 || samples.length % channels != 0) {
+            throw new IllegalArgumentException(samples.length + " samples for " + channels + " channels");
+        }
         this.header = header.clone();
+        this.channels = channels;
         this.samples = samples.clone();
         this.trailer = trailer.clone();
     }
 
-    /** A canonical 44-byte-header file, as most recorders write it. */
+    /** A canonical 44-byte-header mono file, as most recorders write it. */
     public static WavFile of(int sampleRate, short[] samples) {
-        int dataBytes = samples.length * 2;
+        return of(sampleRate, 1, samples);
+    }
+
+    /** A canonical 44-byte-header file of interleaved samples. */
+    public static WavFile of(int sampleRate, int channels, short[] interleaved) {
+        return new WavFile(canonicalHeader(sampleRate, channels, interleaved.length * 2L), channels, interleaved,
+                new byte[0]);
+    }
+
+    /** The 44-byte header of a canonical file with {@code dataBytes} bytes of samples. */
+    public static byte[] canonicalHeader(int sampleRate, int channels, long dataBytes) {
         ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(ascii("RIFF")).putInt(36 + dataBytes).put(ascii("WAVE"));
-        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
-        b.put(ascii("data")).putInt(dataBytes);
-        return new WavFile(b.array(), samples, new byte[0]);
+        b.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
+        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) channels)
+                .putInt(sampleRate).putInt(sampleRate * 2 * channels).putShort((short) (2 * channels))
+                .putShort((short) 16);
+        b.put(ascii("data")).putInt((int) dataBytes);
+        return b.array();
     }
 
     /** Parses {@code bytes}; {@code name} is used in error messages. */
     public static WavFile parse(String name, byte[] bytes) throws WavFormatException {
-        WavLayout layout = WavLayout.read(name, bytes);
+        WavLayout layout = WavLayout.read(name, bytes, bytes.length);
         int dataStart = layout.dataOffset();
-        int n = layout.dataLength() / 2;
+        int n = (int) (layout.dataLength() / 2);
         short[] samples = new short[n];
         ByteBuffer.wrap(bytes, dataStart, n * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
         byte[] header = Arrays.copyOfRange(bytes, 0, dataStart);
@@ -47,7 +65,7 @@ public final class WavFile {
             throw new WavFormatException(name + ": more than " + MAX_EXTRA_BYTES
                     + " bytes of non-sample chunks; not supported");
         }
-        return new WavFile(header, samples, trailer);
+        return new WavFile(header, layout.channels(), samples, trailer);
     }
 
     public byte[] toBytes() {
@@ -67,13 +85,28 @@ public final class WavFile {
         return trailer.clone();
     }
 
-    /** The samples; the caller must not modify the array. */
+    public int channels() {
+        return channels;
+    }
+
+    /** The samples, interleaved; the caller must not modify the array. */
     public short[] samples() {
         return samples;
     }
 
+    /** All samples of all channels. */
     public int sampleCount() {
         return samples.length;
+    }
+
+    /** Samples per channel. */
+    public int samplesPerChannel() {
+        return samples.length / channels;
+    }
+
+    /** Reads this file's samples as a stream. */
+    public WavReader reader() {
+        return WavReader.of(this);
     }
 
     private static byte[] ascii(String s) {

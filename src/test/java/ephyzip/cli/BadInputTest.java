@@ -56,9 +56,11 @@ class BadInputTest {
         cases.put("32-bit", TestWavs.riff().fmt(1, 1, 8000, 32).data(s).bytes());
         cases.put("format 3", TestWavs.riff().fmt(3, 1, 8000, 32).data(s).bytes());
         cases.put("format 2", TestWavs.riff().fmt(2, 1, 8000, 16).data(s).bytes());
-        cases.put("2 channels", TestWavs.riff().fmt(1, 2, 8000, 16).data(s).bytes());
+        cases.put("0 channels", TestWavs.riff().fmt(1, 0, 8000, 16).data(s).bytes());
+        cases.put("at most 4096 are supported", TestWavs.riff().fmt(1, 5000, 8000, 16).data(new short[5000]).bytes());
+        cases.put("for 2 channels", TestWavs.riff().fmt(1, 2, 8000, 16).data(new short[3]).bytes());
         cases.put("data chunk declares", TestWavs.riff().pcm16Mono().rawChunk("data", 1000, new byte[10], false).bytes());
-        cases.put("odd length", TestWavs.riff().pcm16Mono().rawChunk("data", 3, new byte[4], false).bytes());
+        cases.put("not a whole number", TestWavs.riff().pcm16Mono().rawChunk("data", 3, new byte[4], false).bytes());
         cases.put("no data chunk", TestWavs.riff().pcm16Mono().bytes());
         cases.put("before the fmt chunk", TestWavs.riff().data(s).bytes());
         cases.put("no fmt chunk", TestWavs.riff().chunk("LIST", new byte[4]).bytes());
@@ -112,7 +114,7 @@ class BadInputTest {
         Path in = dir.resolve("longer.ezp");
         Files.write(in, longer);
         assertBadInput(Cli.run("decode", "--model", model, in, dir.resolve("longer.wav")), dir.resolve("longer.wav"),
-                "payload should be");
+                "unexpected bytes after the end of the stream");
     }
 
     @Test
@@ -141,11 +143,15 @@ class BadInputTest {
         Files.write(truncated, Arrays.copyOf(m, m.length / 2));
         Path out = dir.resolve("damaged.wav");
         assertBadInput(Cli.run("decode", "--model", truncated, stream, out), out, "damaged model file");
+        assertBadInput(Cli.run("decode", "--model", truncated, stream, out), out,
+                "needs model " + TestModels.bigram().fingerprint());
         byte[] flipped = m.clone();
         flipped[flipped.length / 2] ^= 4;
         Path corrupt = dir.resolve("corrupt.ezm");
         Files.write(corrupt, flipped);
         assertBadInput(Cli.run("decode", "--model", corrupt, stream, out), out, "damaged model file");
+        assertBadInput(Cli.run("decode", "--model", corrupt, stream, out), out,
+                "needs model " + TestModels.bigram().fingerprint());
         Path notModel = TestModels.dataFiles().get(0);
         assertBadInput(Cli.run("decode", "--model", notModel, stream, out), out, "not an ephyzip model");
         assertBadInput(Cli.run("decode", "--model", dir.resolve("missing.ezm"), stream, out), out, "cannot read model");

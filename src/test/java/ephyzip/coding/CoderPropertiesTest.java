@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ephyzip.model.Alphabet;
 import ephyzip.model.BigramTable;
 import ephyzip.predict.BigramPredictor;
-import ephyzip.predict.Predictor;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -92,9 +91,22 @@ class CoderPropertiesTest {
             s[i] = i % 3 == 0 ? v : values[Math.floorMod(v, alphabetSize)]; // mostly in the alphabet
         }
         for (PayloadCoder coder : List.of(new RankCoder(TierCode.fit(new long[] {5, 4, 3, 2, 1})), new ArithCoder())) {
-            Predictor p = new BigramPredictor(table, 0);
-            byte[] payload = coder.encode(p, alphabet, s);
-            assertArrayEquals(s, coder.decode(p, alphabet, payload, s.length, 0), coder.getClass().getSimpleName());
+            // the samples as one channel, and as two channels of half the length each
+            for (int channels = 1; channels <= 2; channels++) {
+                int n = s.length / channels;
+                short[][] in = new short[channels][];
+                for (int c = 0; c < channels; c++) {
+                    in[c] = java.util.Arrays.copyOfRange(s, c * n, (c + 1) * n);
+                }
+                byte[] payload = coder.encodeFrame(new ChannelPredictors(channels, c -> new BigramPredictor(table, 0)),
+                        alphabet, in, n);
+                short[][] out = new short[channels][n];
+                coder.decodeFrame(new ChannelPredictors(channels, c -> new BigramPredictor(table, 0)), alphabet,
+                        payload, 0, out, n);
+                for (int c = 0; c < channels; c++) {
+                    assertArrayEquals(in[c], out[c], coder.getClass().getSimpleName() + " channel " + c);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,165 @@
+package ephyzip.stream;
+
+import ephyzip.coding.ChannelPredictors;
+import ephyzip.coding.PayloadCoder;
+import ephyzip.model.Alphabet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+
+/**
+ * Reads an {@code .ezp} stream frame by frame, reading from its input exactly the bytes of each
+ * frame and no more, so a receiver can decode each frame as soon as it has arrived. Checks every
+ * checkpoint, the end record, and that nothing follows it.
+ */
+public final class StreamReader {
+    private final InputStream in;
+    private final StreamHeader header;
+    private final PayloadCoder coder;
+    private final Alphabet alphabet;
+    private final ChannelPredictors predictors;
+    private final short[][] channels;
+    private final Checkpoints checkpoints = new Checkpoints();
+    private long offset;
+    private long frame;
+    private byte[] trailer;
+
+    /** {@code header}: what {@link StreamHeader#read} returned from {@code in}. */
+    public StreamReader(InputStream in, StreamHeader header, PayloadCoder coder, Alphabet alphabet,
+                        ChannelPredictors predictors) {
+        this.in = in;
+        this.header = header;
+        this.coder = coder;
+        this.alphabet = alphabet;
+        this.predictors = predictors;
+        this.offset = header.length();
+        this.channels = new short[header.channels()][];
+    }
+
+    // allocated when the first frame's payload has arrived, not from what the header declares
+    private short[] frameBuffer = new short[0];
+    private int bufferSamples;
+    private int lastFrameBytes;
+
+    public StreamHeader header() {
+        return header;
+    }
+
+    /** Bytes of the stream read so far. */
+    public long offset() {
+        return offset;
+    }
+
+    /**
+     * Decodes the next frame and returns its samples, interleaved ({@code channels} times the
+     * frame's samples per channel; the array is reused by the next call). After the last frame,
+     * reads and checks the end record and returns null.
+     */
+    public short[] nextFrame() throws CorruptStreamException, IOException {
+        if (frame == header.frameCount()) {
+            if (trailer == null) {
+                readEnd();
+            }
+            return null;
+        }
+        int n = header.frameSamples(frame);
+        int ch = header.channels();
+        long lengthAt = offset;
+        long length = readVarint();
+        if (length > Frames.maxPayload(n, ch)) {
+            throw new CorruptStreamException("frame " + frame + " declares " + length
+                    + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
+        }
+        byte[] payload = read((int) length);
+        if (bufferSamples < n) {
+            for (int c = 0; c < ch; c++) {
+                channels[c] = new short[n];
+            }
+            frameBuffer = new short[n * ch];
+            bufferSamples = n;
+        }
+        coder.decodeFrame(predictors, alphabet, payload, offset - length, channels, n);
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int c = 0; c < ch; c++) {
+                frameBuffer[k++] = channels[c][i];
+            }
+        }
+        checkpoints.add(frameBuffer, n * ch);
+        lastFrameBytes = 2 * n * ch;
+        if (header.checkpointAfter(frame)) {
+            long at = offset;
+            int stored = ByteBuffer.wrap(read(4)).getInt();
+            if (stored != checkpoints.value()) {
+                throw new CorruptStreamException("sample checksum mismatch after frame " + frame
+                        + ": the stream is damaged", at);
+            }
+        }
+        frame++;
+        return frameBuffer;
+    }
+
+    /**
+     * The samples of the frame just returned as they lie in the WAV data chunk: the first
+     * {@link #frameByteCount()} bytes (the array is reused by the next call).
+     */
+    public byte[] frameBytes() {
+        return checkpoints.lastBytes();
+    }
+
+    public int frameByteCount() {
+        return lastFrameBytes;
+    }
+
+    /** The WAV file's bytes after its samples; available once {@link #nextFrame} returned null. */
+    public byte[] trailer() {
+        if (trailer == null) {
+            throw new IllegalStateException("the stream is not read to its end");
+        }
+        return trailer.clone();
+    }
+
+    private void readEnd() throws CorruptStreamException, IOException {
+        long at = offset;
+        byte[] len = read(4);
+        long n = ByteBuffer.wrap(len).getInt() & 0xFFFFFFFFL;
+        if (n > StreamHeader.MAX_EXTRA_BYTES) {
+            throw new CorruptStreamException("WAV trailer length " + n + " exceeds the limit "
+                    + StreamHeader.MAX_EXTRA_BYTES, at);
+        }
+        byte[] body = read((int) n);
+        int stored = ByteBuffer.wrap(read(4)).getInt();
+        CRC32 crc = new CRC32();
+        crc.update(len);
+        crc.update(body);
+        if (stored != (int) crc.getValue()) {
+            throw new CorruptStreamException("end record checksum mismatch: the stream's end is damaged", at);
+        }
+        if (in.read() != -1) {
+            throw new CorruptStreamException("unexpected bytes after the end of the stream", offset);
+        }
+        trailer = body;
+    }
+
+    private byte[] read(int n) throws CorruptStreamException, IOException {
+        byte[] b = StreamHeader.readBytes(in, n, offset);
+        offset += n;
+        return b;
+    }
+
+    private long readVarint() throws CorruptStreamException, IOException {
+        long v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.read();
+            if (b < 0) {
+                throw new CorruptStreamException("stream ends early (truncated)", offset);
+            }
+            offset++;
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new CorruptStreamException("frame length is not a valid number", offset);
+    }
+}
