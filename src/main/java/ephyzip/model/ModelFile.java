@@ -29,6 +29,10 @@ import org.tukaani.xz.XZOutputStream;
  */
 public final class ModelFile {
     public static final int VERSION = 1;
+    /** XZ dictionary: larger than any model body, small enough for a decoder in a small heap. */
+    static final int DICT_BYTES = 1 << 20;
+    /** Memory a model file may ask of the XZ reader; a damaged or hostile file asking more is refused. */
+    private static final int READ_LIMIT_KIB = 8 << 10;
     private static final byte[] MAGIC = {'E', 'Z', 'M', 0x1A};
     private static final int MAX_CARD_ENTRIES = 1000;
 
@@ -66,6 +70,7 @@ public final class ModelFile {
             raw.write(MAGIC);
             raw.write(VERSION);
             LZMA2Options opts = new LZMA2Options(9);
+            opts.setDictSize(DICT_BYTES); // the reader allocates the dictionary whole: keep it small
             try (XZOutputStream xz = new XZOutputStream(raw, opts);
                  DataOutputStream out = new DataOutputStream(xz)) {
                 writeBody(model, out);
@@ -86,7 +91,7 @@ public final class ModelFile {
                     + " is not supported (this ephyzip reads version " + VERSION + ")");
         }
         InputStream body = new ByteArrayInputStream(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
-        try (DataInputStream in = new DataInputStream(new XZInputStream(body))) {
+        try (DataInputStream in = new DataInputStream(new XZInputStream(body, READ_LIMIT_KIB))) {
             Model model = readBody(in);
             if (in.read() != -1) {
                 throw new IOException("unexpected bytes after the model");
