@@ -51,6 +51,32 @@ class CliTest {
     }
 
     @Test
+    void multiChannelFilesInShortFrames() throws Exception {
+        Path wav = dir.resolve("sixteen.wav");
+        Files.write(wav, TestWavs.multi(16, TestWavs.walks(21, 16, 2000)));
+        for (String frame : List.of("20", "200", "2000")) {
+            Path ezp = dir.resolve("sixteen-" + frame + ".ezp");
+            Path back = dir.resolve("sixteen-" + frame + ".wav");
+            Cli e = Cli.run("encode", "--model", model, "--frame", frame, wav, ezp);
+            assertEquals(0, e.exit(), e.toString());
+            Cli d = Cli.run("decode", "--model", model, ezp, back);
+            assertEquals(0, d.exit(), d.toString());
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "frame " + frame);
+            Cli i = Cli.run("inspect", ezp);
+            assertTrue(i.out().contains("channels:          16"), i.out());
+            assertTrue(i.out().contains("of " + frame + " samples per channel"), i.out());
+        }
+        Cli bad = Cli.run("encode", "--model", model, "--frame", "0", wav, dir.resolve("never.ezp"));
+        assertEquals(ExitCodes.USAGE, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("--frame"), bad.err());
+        // a frame the format allows alone but not for 16 channels is bad input, with the file named
+        Cli big = Cli.run("encode", "--model", model, "--frame", "4000000", wav, dir.resolve("never.ezp"));
+        assertEquals(ExitCodes.BAD_INPUT, big.exit(), big.toString());
+        assertTrue(big.err().contains("sixteen.wav") && big.err().contains("frame length"), big.err());
+        assertFalse(Files.exists(dir.resolve("never.ezp")));
+    }
+
+    @Test
     void encodeDecodeDirectories() throws Exception {
         Path enc = dir.resolve("enc");
         Path dec = dir.resolve("dec");

@@ -1,0 +1,108 @@
+package ephyzip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ephyzip.coding.CoderKind;
+import ephyzip.model.ModelFile;
+import ephyzip.stream.StreamHeader;
+import ephyzip.stream.StreamReader;
+import ephyzip.wav.WavFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A receiver decodes each frame as soon as its bytes have arrived: the reader never asks for a
+ * byte past the end of the frame it is decoding.
+ */
+class FrameByFrameTest {
+    /** Serves the stream only up to {@code limit}; a read past it fails the test. */
+    private static final class Gate extends InputStream {
+        private final byte[] data;
+        private int pos;
+        int limit;
+
+        Gate(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos >= data.length) {
+                return -1;
+            }
+            if (pos >= limit) {
+                throw new AssertionError("read byte " + pos + " before it arrived (limit " + limit + ")");
+            }
+            return data[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int c = read();
+            if (c < 0) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
+        }
+    }
+
+    /** Where each frame's records end (payload, and checkpoint where there is one). */
+    private static List<Integer> frameEnds(byte[] stream, StreamHeader h) {
+        List<Integer> ends = new ArrayList<>();
+        int pos = h.length();
+        for (long f = 0; f < h.frameCount(); f++) {
+            long len = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = stream[pos++] & 0xFF;
+                len |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            pos += (int) len + (h.checkpointAfter(f) ? 4 : 0);
+            ends.add(pos);
+        }
+        return ends;
+    }
+
+    @Test
+    void eachFrameDecodesFromItsOwnBytes() throws Exception {
+        for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
+            for (CoderKind k : CoderKind.values()) {
+                int channels = 2;
+                short[] s = TestWavs.walks(5, channels, 3000);
+                WavFile wav = WavFile.parse("w", TestWavs.multi(channels, s));
+                Codec codec = new Codec(m);
+                byte[] stream = codec.encode(wav, k, 20, c -> m.model().newPredictor());
+                StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
+                List<Integer> ends = frameEnds(stream, h);
+                Gate gate = new Gate(stream);
+                gate.limit = h.length();
+                StreamReader r = codec.open(gate);
+                String what = m.model().kind() + "/" + k.label();
+                for (int f = 0; f < ends.size(); f++) {
+                    gate.limit = ends.get(f);
+                    short[] frame = r.nextFrame();
+                    int n = h.frameSamples(f) * channels;
+                    assertArrayEquals(Arrays.copyOfRange(s, f * 20 * channels, f * 20 * channels + n),
+                            Arrays.copyOf(frame, n), what + " frame " + f);
+                    assertEquals((long) ends.get(f), r.offset(), what + " frame " + f);
+                }
+                gate.limit = stream.length;
+                assertNull(r.nextFrame(), what);
+                assertArrayEquals(wav.trailer(), r.trailer(), what);
+            }
+        }
+    }
+}
