@@ -34,8 +34,8 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + needs());
         }
-        return FileJob.run(io, ".ezp", ".wav", spec.commandLine().getErr(), "decode", (in, out) -> {
-            try (InputStream s = FileJob.openInput(in)) {
+        return FileJob.run(io, ".ezp", ".wav", spec.commandLine().getErr(), "decode", (in, out, progress) -> {
+            try (InputStream s = FileJob.openInput(in, progress)) {
                 codec.decode(s, out);
             }
         });

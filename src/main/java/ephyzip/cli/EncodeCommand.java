@@ -42,8 +42,10 @@ final class EncodeCommand implements Callable<Integer> {
             throw new UsageException("--frame must be 1 to " + StreamHeader.MAX_FRAME_SAMPLES);
         }
         Codec codec = new Codec(model.load());
-        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode", (in, out) -> {
+        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode", (in, out, progress) -> {
             try (WavReader r = WavReader.open(in)) {
+                progress.total(r.samplesPerChannel());
+                r.onRead(progress::step);
                 codec.encode(r, out, coder, frame != null ? frame : Codec.defaultFrame(r.channels()));
             } catch (WavFormatException e) {
                 throw e;

@@ -20,10 +20,16 @@ import java.util.concurrent.Future;
  * skipped, and the exit code is the worst seen.
  */
 final class FileJob {
-    /** Reads {@code in} and writes the output to {@code out} (a temporary file until it succeeds). */
+    /**
+     * Reads {@code in} and writes the output to {@code out} (a temporary file until it succeeds),
+     * telling {@code progress} how far it is.
+     */
     interface Transform {
-        void apply(Path in, OutputStream out) throws Exception;
+        void apply(Path in, OutputStream out, Progress progress) throws Exception;
     }
+
+    /** Files coded side by side report only as whole files. */
+    private static final Progress QUIET = new Progress(null, "", 0, false);
 
     private FileJob() {
     }
@@ -53,7 +59,9 @@ final class FileJob {
         }
         if (pairs.size() == 1) { // one file: its error is the command's error
             Path[] p = pairs.get(0);
-            Files2.writeAtomically(p[1], out -> t.apply(p[0], out));
+            try (Progress progress = new Progress(err, verb + " " + p[0].getFileName(), 0)) {
+                Files2.writeAtomically(p[1], out -> t.apply(p[0], out, progress));
+            }
             return ExitCodes.OK;
         }
         // Many files: in parallel (each output depends on its input alone); errors are reported in
@@ -65,7 +73,7 @@ final class FileJob {
             for (Path[] p : pairs) {
                 results.add(pool.submit(() -> {
                     try {
-                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out));
+                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out, QUIET));
                         return null;
                     } catch (BadInputException e) {
                         return e.getMessage();
@@ -94,8 +102,24 @@ final class FileJob {
 
     /** {@code in}, buffered; failing to open it is bad input, not a crash. */
     static InputStream openInput(Path in) throws BadInputException {
+        return openInput(in, QUIET);
+    }
+
+    /** {@code in}, buffered, with the bytes read counted into {@code progress}. */
+    static InputStream openInput(Path in, Progress progress) throws BadInputException {
         try {
-            return new BufferedInputStream(Files.newInputStream(in), 1 << 16);
+            progress.total(Files.size(in));
+            InputStream counted = new java.io.FilterInputStream(Files.newInputStream(in)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        progress.step(n);
+                    }
+                    return n;
+                }
+            };
+            return new BufferedInputStream(counted, 1 << 16);
         } catch (java.io.IOException e) {
             throw new BadInputException(in + ": cannot read (" + e.getMessage() + ")");
         }

@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 final class Progress implements AutoCloseable {
     private final PrintWriter err;
     private final String label;
-    private final long total;
-    private final boolean enabled;
+    private long total;
+    private boolean enabled;
+    private final boolean wanted;
     private final long startNanos = System.nanoTime();
     private long done;
     private long lastDraw;
@@ -19,8 +20,14 @@ final class Progress implements AutoCloseable {
     Progress(PrintWriter err, String label, long total, boolean enabled) {
         this.err = err;
         this.label = label;
+        this.wanted = enabled;
+        total(total);
+    }
+
+    /** Sets the total once it is known (a file's sample count once its header is read). */
+    synchronized void total(long total) {
         this.total = total;
-        this.enabled = enabled && total > 1;
+        this.enabled = wanted && total > 1;
     }
 
     synchronized void step(long n) {

@@ -27,6 +27,7 @@ public final class WavReader implements Closeable {
     private final SampleSource source;
     private final Closeable resource;
     private long framesRead;
+    private java.util.function.LongConsumer listener = n -> { };
 
     private interface SampleSource {
         void read(short[] dst, int count) throws IOException;
@@ -116,6 +117,12 @@ public final class WavReader implements Closeable {
         }
         source.read(dst, n * channels);
         framesRead += n;
+        listener.accept(n);
+    }
+
+    /** Tells {@code listener} how many samples per channel each read brought (for progress bars). */
+    public void onRead(java.util.function.LongConsumer listener) {
+        this.listener = listener;
     }
 
     @Override
