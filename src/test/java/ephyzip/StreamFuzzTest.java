@@ -136,6 +136,7 @@ class StreamFuzzTest {
                 }
             }
         }
+        System.out.println("stream fuzz: " + cases + " mutated streams, seed " + SEED);
         assertTrue(cases >= 2000, "only " + cases + " cases");
     }
 

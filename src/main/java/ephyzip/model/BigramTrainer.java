@@ -41,7 +41,7 @@ public final class BigramTrainer {
         long[] histogram = new long[65536];
         for (Path f : files) {
             WavFile w = Recordings.read(f);
-            recordings.add(w.samples());
+            recordings.addAll(w.channelSamples()); // each channel is a recording of its own
             for (short s : w.samples()) {
                 histogram[s + 32768]++;
             }

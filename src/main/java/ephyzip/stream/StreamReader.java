@@ -21,6 +21,10 @@ public final class StreamReader {
     private final ChannelPredictors predictors;
     private final short[][] channels;
     private final Checkpoints checkpoints = new Checkpoints();
+    // allocated when the first frame's payload has arrived, not from what the header declares
+    private short[] frameBuffer = new short[0];
+    private int bufferSamples;
+    private int lastFrameBytes;
     private long offset;
     private long frame;
     private byte[] trailer;
@@ -37,10 +41,6 @@ public final class StreamReader {
         this.channels = new short[header.channels()][];
     }
 
-    // allocated when the first frame's payload has arrived, not from what the header declares
-    private short[] frameBuffer = new short[0];
-    private int bufferSamples;
-    private int lastFrameBytes;
 
     public StreamHeader header() {
         return header;

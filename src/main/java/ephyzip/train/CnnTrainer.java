@@ -178,12 +178,13 @@ public final class CnnTrainer {
     private static List<int[]> tokens(List<Path> files, Alphabet alphabet) throws BadInputException {
         List<int[]> out = new ArrayList<>();
         for (Path f : files) {
-            short[] s = Recordings.read(f).samples();
-            int[] t = new int[s.length];
-            for (int i = 0; i < s.length; i++) {
-                t[i] = alphabet.nearest(s[i]);
+            for (short[] s : Recordings.read(f).channelSamples()) { // each channel on its own
+                int[] t = new int[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    t[i] = alphabet.nearest(s[i]);
+                }
+                out.add(t);
             }
-            out.add(t);
         }
         return out;
     }

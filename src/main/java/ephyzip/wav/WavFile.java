@@ -94,6 +94,24 @@ public final class WavFile {
         return samples;
     }
 
+    /** The samples of channel {@code c} alone. */
+    public short[] channel(int c) {
+        short[] out = new short[samplesPerChannel()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = samples[i * channels + c];
+        }
+        return out;
+    }
+
+    /** Each channel's samples, as separate recordings (what a model trains on). */
+    public java.util.List<short[]> channelSamples() {
+        java.util.List<short[]> out = new java.util.ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            out.add(channels == 1 ? samples : channel(c));
+        }
+        return out;
+    }
+
     /** All samples of all channels. */
     public int sampleCount() {
         return samples.length;
