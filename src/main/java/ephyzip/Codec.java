@@ -38,9 +38,15 @@ public final class Codec {
         return modelFile;
     }
 
-    /** The default frame length for {@code channels}: 16,384, less when a frame would pass the limit. */
+    /**
+     * Most samples (all channels) in a frame by default: the coder is flushed once per frame, not
+     * per channel, so many channels lose nothing by shorter frames, and memory stays small.
+     */
+    public static final int DEFAULT_FRAME_SAMPLES = 1 << 20;
+
+    /** The default frame length for {@code channels}: 16,384, less when a frame would pass 2^20 samples. */
     public static int defaultFrame(int channels) {
-        return Math.max(1, Math.min(DEFAULT_FRAME, StreamHeader.MAX_FRAME_SAMPLES / channels));
+        return Math.max(1, Math.min(DEFAULT_FRAME, DEFAULT_FRAME_SAMPLES / channels));
     }
 
     public byte[] encode(WavFile wav, CoderKind coder) throws BadInputException {

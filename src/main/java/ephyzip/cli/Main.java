@@ -18,7 +18,16 @@ public final class Main {
     boolean debug;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // outputs are temporary files until they succeed, so nothing partial is left behind
+            System.err.printf("ephyzip: out of memory: the Java heap (%d MB) is too small for this input;"
+                    + " give it more, e.g. EPHYZIP_JAVA_OPTS=-Xmx1g%n", Runtime.getRuntime().maxMemory() >> 20);
+            exit = ExitCodes.FAILURE;
+        }
+        System.exit(exit);
     }
 
     /** The command line with ephyzip's error handling; tests call {@code execute} on it. */

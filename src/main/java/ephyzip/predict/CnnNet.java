@@ -29,7 +29,12 @@ public final class CnnNet {
         outputs = new int[layers.length][];
         for (int i = 0; i < layers.length; i++) {
             QuantLayer l = layers[i];
-            int size = Integer.highestOneBit(Math.max(1, l.dilation())) * 2;
+            // a power of two >= the dilation: the slot of t - d is read before t's row is written
+            // into it, so d rows suffice (memory per channel matters with 1,024 channels)
+            int size = Integer.highestOneBit(Math.max(1, l.dilation()));
+            if (size < l.dilation()) {
+                size *= 2;
+            }
             ringSize[i] = l.taps() == 2 ? size : 0;
             rings[i] = new int[ringSize[i] * l.in()];
             inputs[i] = new int[l.taps() * l.in()];
