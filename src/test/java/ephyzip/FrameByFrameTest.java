@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
 import ephyzip.wav.WavFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,25 +57,6 @@ class FrameByFrameTest {
         }
     }
 
-    /** Where each frame's records end (payload, and checkpoint where there is one). */
-    private static List<Integer> frameEnds(byte[] stream, StreamHeader h) {
-        List<Integer> ends = new ArrayList<>();
-        int pos = h.length();
-        for (long f = 0; f < h.frameCount(); f++) {
-            long len = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = stream[pos++] & 0xFF;
-                len |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            pos += (int) len + (h.checkpointAfter(f) ? 4 : 0);
-            ends.add(pos);
-        }
-        return ends;
-    }
-
     @Test
     void eachFrameDecodesFromItsOwnBytes() throws Exception {
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
@@ -86,7 +67,7 @@ class FrameByFrameTest {
                 Codec codec = new Codec(m);
                 byte[] stream = codec.encode(wav, k, 20, c -> m.model().newPredictor());
                 StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
-                List<Integer> ends = frameEnds(stream, h);
+                List<Integer> ends = FrameIndex.of(stream).stream().map(FrameIndex.Frame::end).toList();
                 Gate gate = new Gate(stream);
                 gate.limit = h.length();
                 StreamReader r = codec.open(gate);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
 import ephyzip.wav.WavFile;
 import java.io.ByteArrayInputStream;
@@ -155,27 +156,16 @@ class StreamFuzzTest {
     }
 
     /** Offsets where the header's fields, each frame's records and the end record begin. */
-    private static TreeSet<Integer> boundaries(Sample s) {
+    private static TreeSet<Integer> boundaries(Sample s) throws Exception {
         byte[] st = s.stream();
         StreamHeader h = s.header();
         TreeSet<Integer> out = new TreeSet<>(List.of(0, 4, 5, 6, 14, 16, 20, 24, 28, h.length() - 4, h.length()));
         int pos = h.length();
-        for (long f = 0; f < h.frameCount(); f++) {
-            long len = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = st[pos++] & 0xFF;
-                len |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            out.add(pos);
-            pos += (int) len;
-            out.add(pos);
-            if (h.checkpointAfter(f)) {
-                pos += 4;
-                out.add(pos);
-            }
+        for (FrameIndex.Frame f : FrameIndex.of(st)) {
+            out.add(f.payload());
+            out.add(f.payload() + f.payloadLength());
+            out.add(f.end());
+            pos = f.end();
         }
         out.add(pos + 4);
         out.add(st.length - 4);

@@ -3,7 +3,7 @@ package ephyzip.bench;
 import ephyzip.Codec;
 import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
-import ephyzip.stream.StreamHeader;
+import ephyzip.stream.FrameIndex;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
 import java.awt.Color;
@@ -128,22 +128,7 @@ public final class FrameCost {
 
     /** Bytes of the streams' frame length prefixes, which a link that delimits packets would not need. */
     private static long lengthPrefixBytes(byte[] stream) throws Exception {
-        StreamHeader h = StreamHeader.read(new java.io.ByteArrayInputStream(stream));
-        long total = 0;
-        int pos = h.length();
-        for (long f = 0; f < h.frameCount(); f++) {
-            long len = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = stream[pos++] & 0xFF;
-                len |= (long) (b & 0x7F) << shift;
-                shift += 7;
-                total++;
-            } while ((b & 0x80) != 0);
-            pos += (int) len + (h.checkpointAfter(f) ? 4 : 0);
-        }
-        return total;
+        return FrameIndex.of(stream).stream().mapToLong(FrameIndex.Frame::prefixBytes).sum();
     }
 
     private static void add(Totals into, Totals t) {
