@@ -136,6 +136,28 @@ public final class Codec {
         return open(in, c -> modelFile.model().newPredictor());
     }
 
+    /**
+     * A writer for a link that carries each frame in a packet of its own ({@link StreamWriter#packet}):
+     * send {@code header().toBytes()} once, then one packet per frame.
+     */
+    public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
+                                     byte[] wavHeader) throws BadInputException, IOException {
+        String problem = StreamHeader.problem(channels, frameLength, samplesPerChannel, wavHeader.length);
+        if (problem != null) {
+            throw new BadInputException("cannot encode: " + problem);
+        }
+        Model model = modelFile.model();
+        StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), channels, frameLength,
+                samplesPerChannel, wavHeader);
+        return new StreamWriter(OutputStream.nullOutputStream(), h, coder.coderFor(model), model.alphabet(),
+                new ChannelPredictors(channels, c -> model.newPredictor()));
+    }
+
+    /** The receiving end of {@link #packetWriter}: give it the header, then each packet to {@link StreamReader#decodePacket}. */
+    public StreamReader openPackets(byte[] header) throws BadInputException, IOException {
+        return open(new ByteArrayInputStream(header), c -> modelFile.model().newPredictor());
+    }
+
     private StreamReader open(InputStream in, IntFunction<Predictor> predictors) throws BadInputException, IOException {
         StreamHeader h = StreamHeader.read(in);
         if (!h.modelFingerprint().equals(modelFile.fingerprint())) {

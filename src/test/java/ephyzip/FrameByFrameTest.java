@@ -3,12 +3,15 @@ package ephyzip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
+import ephyzip.stream.StreamWriter;
+import ephyzip.stream.CorruptStreamException;
 import ephyzip.wav.WavFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -85,5 +88,57 @@ class FrameByFrameTest {
                 assertArrayEquals(wav.trailer(), r.trailer(), what);
             }
         }
+    }
+
+    @Test
+    void packetsWithoutLengthPrefixes() throws Exception {
+        for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
+            for (CoderKind k : CoderKind.values()) {
+                int channels = 3;
+                int n = 70_000; // passes a checkpoint at 65,536 samples per channel
+                short[] s = TestWavs.walks(6, channels, n);
+                WavFile wav = WavFile.parse("w", TestWavs.multi(channels, s));
+                Codec codec = new Codec(m);
+                StreamWriter w = codec.packetWriter(k, channels, 20, n, wav.header());
+                byte[] header = w.header().toBytes();
+                StreamReader r = codec.openPackets(header);
+                String what = m.model().kind() + "/" + k.label();
+                long packetBytes = 0;
+                for (int f = 0, at = 0; w.nextFrameSamples() > 0; f++) {
+                    int count = w.nextFrameSamples() * channels;
+                    byte[] packet = w.packet(Arrays.copyOfRange(s, at, at + count));
+                    packetBytes += packet.length;
+                    short[] back = r.decodePacket(packet);
+                    assertArrayEquals(Arrays.copyOfRange(s, at, at + count), Arrays.copyOf(back, count),
+                            what + " packet " + f);
+                    at += count;
+                }
+                // the same frames as the stream, less the length prefixes
+                byte[] stream = codec.encode(wav, k, 20, c -> m.model().newPredictor());
+                long prefixes = FrameIndex.of(stream).stream().mapToLong(FrameIndex.Frame::prefixBytes).sum();
+                long endRecord = 4 + wav.trailer().length + 4;
+                assertEquals(stream.length - header.length - prefixes - endRecord, packetBytes, what);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedPacketIsCaughtByTheNextCheckpoint() throws Exception {
+        ModelFile m = TestModels.bigram();
+        Codec codec = new Codec(m);
+        short[] s = TestWavs.walk(7, 66_000);
+        StreamWriter w = codec.packetWriter(CoderKind.ARITH, 1, 1000, s.length, WavFile.of(19531, s).header());
+        StreamReader r = codec.openPackets(w.header().toBytes());
+        assertThrows(CorruptStreamException.class, () -> {
+            for (int at = 0; w.nextFrameSamples() > 0; ) {
+                int count = w.nextFrameSamples();
+                byte[] packet = w.packet(Arrays.copyOfRange(s, at, at + count));
+                if (at == 5000) {
+                    packet[packet.length / 2] ^= 16;
+                }
+                r.decodePacket(packet);
+                at += count;
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import ephyzip.model.Alphabet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -64,14 +65,43 @@ public final class StreamReader {
             return null;
         }
         int n = header.frameSamples(frame);
-        int ch = header.channels();
         long lengthAt = offset;
         long length = readVarint();
-        if (length > Frames.maxPayload(n, ch)) {
+        if (length > Frames.maxPayload(n, header.channels())) {
             throw new CorruptStreamException("frame " + frame + " declares " + length
                     + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
         }
         byte[] payload = read((int) length);
+        long payloadAt = offset - length;
+        long checkpointAt = offset;
+        Integer stored = header.checkpointAfter(frame) ? ByteBuffer.wrap(read(4)).getInt() : null;
+        return decode(payload, payloadAt, stored, checkpointAt);
+    }
+
+    /**
+     * Decodes the next frame from a packet written by {@link StreamWriter#packet} (for a reader
+     * made by {@code Codec.openPackets}); returns its samples as {@link #nextFrame} does.
+     */
+    public short[] decodePacket(byte[] packet) throws CorruptStreamException {
+        if (frame == header.frameCount()) {
+            throw new CorruptStreamException("a packet after the last frame", offset);
+        }
+        boolean checkpoint = header.checkpointAfter(frame);
+        int length = packet.length - (checkpoint ? 4 : 0);
+        if (length < 0 || length > Frames.maxPayload(header.frameSamples(frame), header.channels())) {
+            throw new CorruptStreamException("packet of frame " + frame + " has an impossible length "
+                    + packet.length, offset);
+        }
+        Integer stored = checkpoint ? ByteBuffer.wrap(packet, length, 4).getInt() : null;
+        long at = offset;
+        offset += packet.length;
+        return decode(Arrays.copyOf(packet, length), at, stored, at + length);
+    }
+
+    private short[] decode(byte[] payload, long payloadAt, Integer storedCheckpoint, long checkpointAt)
+            throws CorruptStreamException {
+        int n = header.frameSamples(frame);
+        int ch = header.channels();
         if (bufferSamples < n) {
             for (int c = 0; c < ch; c++) {
                 channels[c] = new short[n];
@@ -79,7 +109,7 @@ public final class StreamReader {
             frameBuffer = new short[n * ch];
             bufferSamples = n;
         }
-        coder.decodeFrame(predictors, alphabet, payload, offset - length, channels, n);
+        coder.decodeFrame(predictors, alphabet, payload, payloadAt, channels, n);
         for (int i = 0, k = 0; i < n; i++) {
             for (int c = 0; c < ch; c++) {
                 frameBuffer[k++] = channels[c][i];
@@ -87,13 +117,9 @@ public final class StreamReader {
         }
         checkpoints.add(frameBuffer, n * ch);
         lastFrameBytes = 2 * n * ch;
-        if (header.checkpointAfter(frame)) {
-            long at = offset;
-            int stored = ByteBuffer.wrap(read(4)).getInt();
-            if (stored != checkpoints.value()) {
-                throw new CorruptStreamException("sample checksum mismatch after frame " + frame
-                        + ": the stream is damaged", at);
-            }
+        if (storedCheckpoint != null && storedCheckpoint != checkpoints.value()) {
+            throw new CorruptStreamException("sample checksum mismatch after frame " + frame
+                    + ": the stream is damaged", checkpointAt);
         }
         frame++;
         return frameBuffer;

@@ -37,8 +37,25 @@ public final class StreamWriter {
         return frame < header.frameCount() ? header.frameSamples(frame) : 0;
     }
 
-    /** Codes the next frame: {@code nextFrameSamples() * channels} interleaved samples. */
+    public StreamHeader header() {
+        return header;
+    }
+
+    /** Codes the next frame ({@code nextFrameSamples() * channels} interleaved samples) into the stream. */
     public void writeFrame(short[] interleaved) throws IOException {
+        boolean checkpoint = header.checkpointAfter(frame);
+        byte[] packet = packet(interleaved);
+        Frames.writeVarint(out, packet.length - (checkpoint ? 4 : 0));
+        out.write(packet);
+    }
+
+    /**
+     * Codes the next frame for a link that carries each frame in a packet of its own (and so
+     * knows its length): the frame's payload, then its checkpoint if one is due, without the
+     * length prefix. The receiver gets {@code header().toBytes()} once, then the packets in order
+     * ({@link StreamReader#decodePacket}). Nothing is written to the stream.
+     */
+    public byte[] packet(short[] interleaved) {
         int n = nextFrameSamples();
         if (n == 0) {
             throw new IllegalStateException("all frames are written");
@@ -53,13 +70,15 @@ public final class StreamWriter {
         if (payload.length > Frames.maxPayload(n, ch)) {
             throw new IllegalStateException("frame payload of " + payload.length + " bytes exceeds the format's bound");
         }
-        Frames.writeVarint(out, payload.length);
-        out.write(payload);
         checkpoints.add(interleaved, n * ch);
-        if (header.checkpointAfter(frame)) {
-            Frames.writeInt(out, checkpoints.value());
-        }
+        boolean checkpoint = header.checkpointAfter(frame);
         frame++;
+        if (!checkpoint) {
+            return payload;
+        }
+        byte[] out = java.util.Arrays.copyOf(payload, payload.length + 4);
+        java.nio.ByteBuffer.wrap(out, payload.length, 4).putInt(checkpoints.value());
+        return out;
     }
 
     /** Writes the end record: the WAV file's bytes after its samples. */
