@@ -50,7 +50,7 @@ public final class Codec {
     }
 
     public byte[] encode(WavFile wav, CoderKind coder) throws BadInputException {
-        return encode(wav, coder, defaultFrame(wav.channels()), c -> modelFile.model().newPredictor());
+        return encode(wav, coder, defaultFrame(wav.channels()), this::newPredictor);
     }
 
     /**
@@ -71,21 +71,14 @@ public final class Codec {
     /** Encodes a recording of any length from {@code in} to {@code out}, one frame at a time. */
     public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength)
             throws BadInputException, IOException {
-        encode(in, out, coder, frameLength, c -> modelFile.model().newPredictor());
+        encode(in, out, coder, frameLength, this::newPredictor);
     }
 
     public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength,
                        IntFunction<Predictor> predictors) throws BadInputException, IOException {
-        Model model = modelFile.model();
-        String problem = StreamHeader.problem(in.channels(), frameLength, in.samplesPerChannel(), in.header().length);
-        if (problem != null) {
-            throw new BadInputException("cannot encode: " + problem);
-        }
-        StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), in.channels(),
-                frameLength, in.samplesPerChannel(), in.header());
-        StreamWriter w = new StreamWriter(out, h, coder.coderFor(model), model.alphabet(),
-                new ChannelPredictors(in.channels(), predictors));
-        short[] frame = new short[h.frameLength() * h.channels()];
+        StreamWriter w = writer(out, coder, in.channels(), frameLength, in.samplesPerChannel(), in.header(),
+                predictors);
+        short[] frame = new short[frameLength * in.channels()];
         for (int n; (n = w.nextFrameSamples()) > 0; ) {
             in.read(frame, n);
             w.writeFrame(frame);
@@ -95,7 +88,7 @@ public final class Codec {
 
     /** The WAV file's bytes. */
     public byte[] decode(byte[] stream) throws BadInputException {
-        return decode(stream, c -> modelFile.model().newPredictor());
+        return decode(stream, this::newPredictor);
     }
 
     /** Decodes with given predictors; see {@link #encode(WavFile, CoderKind, int, IntFunction)}. */
@@ -115,7 +108,7 @@ public final class Codec {
      * temporary file and keep it only on success.
      */
     public void decode(InputStream in, OutputStream out) throws BadInputException, IOException {
-        decode(in, out, c -> modelFile.model().newPredictor());
+        decode(in, out, this::newPredictor);
     }
 
     private void decode(InputStream in, OutputStream out, IntFunction<Predictor> predictors)
@@ -133,7 +126,7 @@ public final class Codec {
      * the header, and the model the stream needs.
      */
     public StreamReader open(InputStream in) throws BadInputException, IOException {
-        return open(in, c -> modelFile.model().newPredictor());
+        return open(in, this::newPredictor);
     }
 
     /**
@@ -142,6 +135,14 @@ public final class Codec {
      */
     public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
                                      byte[] wavHeader) throws BadInputException, IOException {
+        return writer(OutputStream.nullOutputStream(), coder, channels, frameLength, samplesPerChannel, wavHeader,
+                this::newPredictor);
+    }
+
+    /** Checks the sizes, writes the header to {@code out} and returns the writer of the frames. */
+    private StreamWriter writer(OutputStream out, CoderKind coder, int channels, int frameLength,
+                                long samplesPerChannel, byte[] wavHeader, IntFunction<Predictor> predictors)
+            throws BadInputException, IOException {
         String problem = StreamHeader.problem(channels, frameLength, samplesPerChannel, wavHeader.length);
         if (problem != null) {
             throw new BadInputException("cannot encode: " + problem);
@@ -149,13 +150,18 @@ public final class Codec {
         Model model = modelFile.model();
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), channels, frameLength,
                 samplesPerChannel, wavHeader);
-        return new StreamWriter(OutputStream.nullOutputStream(), h, coder.coderFor(model), model.alphabet(),
-                new ChannelPredictors(channels, c -> model.newPredictor()));
+        return new StreamWriter(out, h, coder.coderFor(model), model.alphabet(),
+                new ChannelPredictors(channels, predictors));
+    }
+
+    /** A fresh predictor of this model for one channel. */
+    private Predictor newPredictor(int channel) {
+        return modelFile.model().newPredictor();
     }
 
     /** The receiving end of {@link #packetWriter}: give it the header, then each packet to {@link StreamReader#decodePacket}. */
     public StreamReader openPackets(byte[] header) throws BadInputException, IOException {
-        return open(new ByteArrayInputStream(header), c -> modelFile.model().newPredictor());
+        return open(new ByteArrayInputStream(header), this::newPredictor);
     }
 
     private StreamReader open(InputStream in, IntFunction<Predictor> predictors) throws BadInputException, IOException {

@@ -2,11 +2,11 @@ package ephyzip.bench;
 
 import ephyzip.Codec;
 import ephyzip.coding.CoderKind;
+import ephyzip.compare.ComparisonPlots;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.FrameIndex;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
-import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -194,11 +193,7 @@ public final class FrameCost {
         XYPlot p = new XYPlot(d, x, y, new XYLineAndShapeRenderer(true, true));
         JFreeChart chart = new JFreeChart("Ratio against frame length, " + source, JFreeChart.DEFAULT_TITLE_FONT, p,
                 true);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(out.resolve("frames.png").toFile(), chart, 1000, 560);
+        ComparisonPlots.saveXy(chart, p, out.resolve("frames.png"));
     }
 
     private static XYSeries series(XYSeriesCollection d, String key) {

@@ -98,11 +98,7 @@ public final class ComparisonPlots {
         XYPlot p = new XYPlot(d, x, y, rr);
         JFreeChart c = new JFreeChart("Rank histogram of the rank coders, " + source, JFreeChart.DEFAULT_TITLE_FONT,
                 p, true);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        c.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), c, 1000, 560);
+        saveXy(c, p, png);
     }
 
     private static void ratioVsSpeed(Path png, List<CodecResult> results, String source) throws IOException {
@@ -123,6 +119,11 @@ public final class ComparisonPlots {
         XYPlot p = new XYPlot(d, x, y, rr);
         JFreeChart c = new JFreeChart("Ratio against decode speed, " + source, JFreeChart.DEFAULT_TITLE_FONT, p,
                 false);
+        saveXy(c, p, png);
+    }
+
+    /** Writes an XY chart in the house style: white, light grid lines, 1000 x 560. */
+    public static void saveXy(JFreeChart c, XYPlot p, Path png) throws IOException {
         p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinePaint(Color.LIGHT_GRAY);
         p.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -42,7 +42,6 @@ public final class StreamReader {
         this.channels = new short[header.channels()][];
     }
 
-
     public StreamHeader header() {
         return header;
     }

@@ -13,8 +13,8 @@ record WavLayout(int dataOffset, long dataLength, int sampleRate, int channels) 
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
-    /** Sample frames (samples per channel). */
-    long frames() {
+    /** Samples per channel (WAV sample frames). */
+    long samplesPerChannel() {
         return dataLength / (2L * channels);
     }
 

@@ -70,7 +70,7 @@ public final class WavReader implements Closeable {
                     done += n;
                 }
             };
-            return new WavReader(header, trailer, layout.channels(), layout.frames(), source, in);
+            return new WavReader(header, trailer, layout.channels(), layout.samplesPerChannel(), source, in);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
