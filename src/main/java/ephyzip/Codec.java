@@ -1,10 +1,12 @@
 package ephyzip;
 
-import ephyzip.coding.ChannelPredictors;
-import ephyzip.coding.CoderKind;
+import ephyzip.io.BadInputException;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
-import ephyzip.predict.Predictor;
+import ephyzip.predict.ModelPredictor;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.ChannelPredictors;
+import ephyzip.stream.CoderKind;
 import ephyzip.stream.ModelMismatchException;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
@@ -57,7 +59,7 @@ public final class Codec {
      * Encodes with given predictors of this model (a measuring wrapper, or another fallback
      * threshold), one per channel; only a decode with identical predictors reads it.
      */
-    public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<Predictor> predictors)
+    public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<ModelPredictor> predictors)
             throws BadInputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wav.sampleCount() + 1024);
         try (WavReader in = wav.reader()) {
@@ -75,7 +77,7 @@ public final class Codec {
     }
 
     public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength,
-                       IntFunction<Predictor> predictors) throws BadInputException, IOException {
+                       IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
         StreamWriter w = writer(out, coder, in.channels(), frameLength, in.samplesPerChannel(), in.header(),
                 predictors);
         short[] frame = new short[frameLength * in.channels()];
@@ -92,7 +94,7 @@ public final class Codec {
     }
 
     /** Decodes with given predictors; see {@link #encode(WavFile, CoderKind, int, IntFunction)}. */
-    public byte[] decode(byte[] stream, IntFunction<Predictor> predictors) throws BadInputException {
+    public byte[] decode(byte[] stream, IntFunction<ModelPredictor> predictors) throws BadInputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(stream.length * 4);
         try {
             decode(new ByteArrayInputStream(stream), out, predictors);
@@ -111,7 +113,7 @@ public final class Codec {
         decode(in, out, this::newPredictor);
     }
 
-    private void decode(InputStream in, OutputStream out, IntFunction<Predictor> predictors)
+    private void decode(InputStream in, OutputStream out, IntFunction<ModelPredictor> predictors)
             throws BadInputException, IOException {
         StreamReader r = open(in, predictors);
         out.write(r.header().wavHeader());
@@ -141,7 +143,7 @@ public final class Codec {
 
     /** Checks the sizes, writes the header to {@code out} and returns the writer of the frames. */
     private StreamWriter writer(OutputStream out, CoderKind coder, int channels, int frameLength,
-                                long samplesPerChannel, byte[] wavHeader, IntFunction<Predictor> predictors)
+                                long samplesPerChannel, byte[] wavHeader, IntFunction<ModelPredictor> predictors)
             throws BadInputException, IOException {
         String problem = StreamHeader.problem(channels, frameLength, samplesPerChannel, wavHeader.length);
         if (problem != null) {
@@ -155,8 +157,8 @@ public final class Codec {
     }
 
     /** A fresh predictor of this model for one channel. */
-    private Predictor newPredictor(int channel) {
-        return modelFile.model().newPredictor();
+    private ModelPredictor newPredictor(int channel) {
+        return Predictors.of(modelFile.model());
     }
 
     /** The receiving end of {@link #packetWriter}: give it the header, then each packet to {@link StreamReader#decodePacket}. */
@@ -164,7 +166,7 @@ public final class Codec {
         return open(new ByteArrayInputStream(header), this::newPredictor);
     }
 
-    private StreamReader open(InputStream in, IntFunction<Predictor> predictors) throws BadInputException, IOException {
+    private StreamReader open(InputStream in, IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
         StreamHeader h = StreamHeader.read(in);
         if (!h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()

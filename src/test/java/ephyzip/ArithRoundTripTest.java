@@ -1,6 +1,16 @@
 package ephyzip;
 
-import ephyzip.coding.CoderKind;
+import ephyzip.stream.CoderKind;
+
+
+
+
+
+
+
+
+
+
 
 class ArithRoundTripTest extends RoundTripTestBase {
     @Override

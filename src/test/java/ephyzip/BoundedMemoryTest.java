@@ -1,8 +1,9 @@
 package ephyzip;
 
+import ephyzip.bench.Splice;
+import ephyzip.compare.Comparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ephyzip.bench.Splice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BoundedMemoryTest {
     static final String HEAP = "64m";
-    private static final int RATE = 19531;
 
     @TempDir
     Path dir;
@@ -50,11 +50,11 @@ class BoundedMemoryTest {
 
     @Test
     void oneHourMono() throws Exception {
-        roundTrip("one-hour", 1, 3600L * RATE);
+        roundTrip("one-hour", 1, 3600L * Comparison.IMPLANT_RATE);
     }
 
     @Test
     void twoHundredFiftySixChannels() throws Exception {
-        roundTrip("256-channels", 256, 5L * RATE);
+        roundTrip("256-channels", 256, 5L * Comparison.IMPLANT_RATE);
     }
 }

@@ -1,7 +1,17 @@
 package ephyzip;
 
-import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.CoderKind;
+
+
+
+
+
+
+
+
+
+
 
 class CnnRankRoundTripTest extends RoundTripTestBase {
     @Override

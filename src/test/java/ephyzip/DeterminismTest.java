@@ -1,10 +1,10 @@
 package ephyzip;
 
+import ephyzip.stream.CoderKind;
+import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ephyzip.coding.CoderKind;
-import ephyzip.wav.WavFile;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

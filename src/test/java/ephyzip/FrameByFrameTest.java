@@ -1,18 +1,19 @@
 package ephyzip;
 
+import ephyzip.io.CorruptStreamException;
+import ephyzip.model.ModelFile;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.CoderKind;
+import ephyzip.stream.FrameIndex;
+import ephyzip.stream.StreamHeader;
+import ephyzip.stream.StreamReader;
+import ephyzip.stream.StreamWriter;
+import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ephyzip.coding.CoderKind;
-import ephyzip.model.ModelFile;
-import ephyzip.stream.FrameIndex;
-import ephyzip.stream.StreamHeader;
-import ephyzip.stream.StreamReader;
-import ephyzip.stream.StreamWriter;
-import ephyzip.stream.CorruptStreamException;
-import ephyzip.wav.WavFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ class FrameByFrameTest {
                 short[] s = TestWavs.walks(5, channels, 3000);
                 WavFile wav = WavFile.parse("w", TestWavs.multi(channels, s));
                 Codec codec = new Codec(m);
-                byte[] stream = codec.encode(wav, k, 20, c -> m.model().newPredictor());
+                byte[] stream = codec.encode(wav, k, 20, c -> Predictors.of(m.model()));
                 StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
                 List<Integer> ends = FrameIndex.of(stream).stream().map(FrameIndex.Frame::end).toList();
                 Gate gate = new Gate(stream);
@@ -114,7 +115,7 @@ class FrameByFrameTest {
                     at += count;
                 }
                 // the same frames as the stream, less the length prefixes
-                byte[] stream = codec.encode(wav, k, 20, c -> m.model().newPredictor());
+                byte[] stream = codec.encode(wav, k, 20, c -> Predictors.of(m.model()));
                 long prefixes = FrameIndex.of(stream).stream().mapToLong(FrameIndex.Frame::prefixBytes).sum();
                 long endRecord = 4 + wav.trailer().length + 4;
                 assertEquals(stream.length - header.length - prefixes - endRecord, packetBytes, what);

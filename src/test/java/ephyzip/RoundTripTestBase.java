@@ -1,11 +1,12 @@
 package ephyzip;
 
+import ephyzip.model.ModelFile;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.CoderKind;
+import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ephyzip.coding.CoderKind;
-import ephyzip.model.ModelFile;
-import ephyzip.wav.WavFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ abstract class RoundTripTestBase {
     private void roundTrip(String what, byte[] wav, int frame) throws Exception {
         Codec codec = new Codec(model());
         ModelFile m = model();
-        byte[] stream = codec.encode(WavFile.parse(what, wav), coder(), frame, c -> m.model().newPredictor());
+        byte[] stream = codec.encode(WavFile.parse(what, wav), coder(), frame, c -> Predictors.of(m.model()));
         byte[] back = codec.decode(stream);
         assertArrayEquals(wav, back, what + " in frames of " + frame + " did not round-trip with " + coder());
     }
@@ -117,7 +118,7 @@ abstract class RoundTripTestBase {
 
     @Test
     void seededWhiteNoise() throws Exception {
-        long seed = System.nanoTime();
+        long seed = 0x5EED_0001L;
         Random r = new Random(seed);
         short[] s = new short[20000];
         for (int i = 0; i < s.length; i++) {
@@ -163,7 +164,7 @@ abstract class RoundTripTestBase {
     /** Files that once broke a round trip, kept so they never do again. */
     @Test
     void regressionFiles() throws Exception {
-        try (var s = Files.list(Path.of("src/test/resources/regressions"))) {
+        try (var s = Files.list(TestModels.RESOURCES.resolve("regressions"))) {
             for (Path p : s.sorted().toList()) {
                 roundTrip(p.toString(), Files.readAllBytes(p));
             }

@@ -1,15 +1,17 @@
 package ephyzip;
 
+import ephyzip.io.BadInputException;
+import ephyzip.model.ModelFile;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.CoderKind;
+import ephyzip.stream.FrameIndex;
+import ephyzip.stream.StreamHeader;
+import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import ephyzip.coding.CoderKind;
-import ephyzip.model.ModelFile;
-import ephyzip.stream.FrameIndex;
-import ephyzip.stream.StreamHeader;
-import ephyzip.wav.WavFile;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -50,7 +52,7 @@ class StreamFuzzTest {
             for (CoderKind k : CoderKind.values()) {
                 for (byte[] wav : List.of(shortWav, noiseWav, stereo)) {
                     for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
-                        byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> m.model().newPredictor());
+                        byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> Predictors.of(m.model()));
                         out.add(new Sample(m.model().kind() + "/" + k.label() + "/" + wav.length + "/frame " + frame,
                                 codec, wav, stream, header(stream)));
                     }

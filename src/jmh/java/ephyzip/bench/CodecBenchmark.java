@@ -1,8 +1,8 @@
 package ephyzip.bench;
 
 import ephyzip.Codec;
-import ephyzip.coding.CoderKind;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.CoderKind;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
 import java.nio.file.Files;

@@ -1,9 +1,12 @@
 package ephyzip.bench;
 
 import ephyzip.Codec;
-import ephyzip.coding.CoderKind;
+import ephyzip.compare.Comparison;
 import ephyzip.compare.ComparisonPlots;
 import ephyzip.model.ModelFile;
+import ephyzip.model.ModelKind;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.CoderKind;
 import ephyzip.stream.FrameIndex;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
@@ -34,7 +37,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class FrameCost {
     static final int[] FRAMES = {20, 200, 2000, Codec.DEFAULT_FRAME};
-    private static final double RATE = 19531;
 
     private record Config(String model, ModelFile file, CoderKind coder, int frame) {
         String label() {
@@ -64,7 +66,7 @@ public final class FrameCost {
         for (int i = 1; i < args.length; i++) {
             if (args[i].endsWith(".ezm")) {
                 ModelFile m = ModelFile.parse(args[i], Files.readAllBytes(Path.of(args[i])));
-                String name = m.model().kind().equals("cnn") ? "network" : m.model().kind();
+                String name = m.model().kind() == ModelKind.CNN ? "network" : m.model().kind().label;
                 for (CoderKind k : List.of(CoderKind.ARITH, CoderKind.RANK)) {
                     for (int f : FRAMES) {
                         configs.add(new Config(name, m, k, f));
@@ -107,7 +109,7 @@ public final class FrameCost {
             Config c = configs.get(i);
             Codec codec = new Codec(c.file());
             long t0 = System.nanoTime();
-            byte[] stream = codec.encode(wav, c.coder(), c.frame(), ch -> c.file().model().newPredictor());
+            byte[] stream = codec.encode(wav, c.coder(), c.frame(), ch -> Predictors.of(c.file().model()));
             long t1 = System.nanoTime();
             byte[] back = codec.decode(stream);
             long t2 = System.nanoTime();
@@ -163,7 +165,7 @@ public final class FrameCost {
             double cost = 100.0 * (t.streamBytes - base.streamBytes) / base.streamBytes;
             double costNoLen = 100.0 * (t.streamBytes - t.lengthBytes - base.streamBytes + base.lengthBytes)
                     / base.streamBytes;
-            double frameMs = 1000.0 * c.frame() / RATE;
+            double frameMs = 1000.0 * c.frame() / Comparison.IMPLANT_RATE;
             double encUs = t.encodeNanos / 1e3 / t.frames;
             double decUs = t.decodeNanos / 1e3 / t.frames;
             boolean ok = t.mismatches == 0;

@@ -1,5 +1,6 @@
 package ephyzip.bench;
 
+import ephyzip.compare.Comparison;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
 import java.io.BufferedOutputStream;
@@ -43,7 +44,7 @@ public final class Splice {
             ch[c] = new Channel(sources, c % sources.size());
         }
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            o.write(WavFile.canonicalHeader(19531, channels, samplesPerChannel * 2 * channels));
+            o.write(WavFile.canonicalHeader(Comparison.IMPLANT_RATE, channels, samplesPerChannel * 2 * channels));
             byte[] block = new byte[BLOCK * channels * 2];
             for (long done = 0; done < samplesPerChannel; ) {
                 int n = (int) Math.min(BLOCK, samplesPerChannel - done);

@@ -1,8 +1,9 @@
 package ephyzip.bench;
 
 import ephyzip.Codec;
-import ephyzip.coding.CoderKind;
+import ephyzip.compare.Comparison;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.CoderKind;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.Locale;
  * 1,024-channel implant. Run with {@code bin/benchmark MODEL FILES_OR_DIRS...}.
  */
 public final class Throughput {
-    private static final double RATE = 19531;
 
     private Throughput() {
     }
@@ -67,6 +67,6 @@ public final class Throughput {
     private static void report(String what, long samples, long nanos) {
         double perSecond = samples / (nanos / 1e9);
         System.out.printf(Locale.ROOT, "%-13s %,10.0f samples/s = %6.1fx real time for 1 channel, %.3fx for 1,024%n",
-                what, perSecond, perSecond / RATE, perSecond / RATE / 1024);
+                what, perSecond, perSecond / Comparison.IMPLANT_RATE, perSecond / Comparison.IMPLANT_RATE / Comparison.IMPLANT_CHANNELS);
     }
 }

@@ -1,6 +1,6 @@
 package ephyzip.cli;
 
-import ephyzip.coding.CoderKind;
+import ephyzip.stream.CoderKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

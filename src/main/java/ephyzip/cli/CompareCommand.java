@@ -1,6 +1,5 @@
 package ephyzip.cli;
 
-import ephyzip.coding.CoderKind;
 import ephyzip.coding.RankTier;
 import ephyzip.compare.Baselines;
 import ephyzip.compare.CodecResult;
@@ -8,7 +7,9 @@ import ephyzip.compare.Comparison;
 import ephyzip.compare.ComparisonPlots;
 import ephyzip.compare.Contender;
 import ephyzip.compare.EphyzipContender;
+import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.stream.CoderKind;
 import ephyzip.wav.Recordings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Compress every recording of DIR on its own with every ephyzip coder of each model and "
                 + "with deflate, bzip2, xz (and FLAC, WavPack when installed); verify each round trip and report.")
 final class CompareCommand implements Callable<Integer> {
-    private static final double RATE = 19531;
 
     @Spec
     CommandSpec spec;
@@ -132,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
         CodecResult best = results.get(0);
         double dec = best.decodeSamplesPerSecond();
         o.printf(Locale.ROOT, "%s decodes %.0f samples/s on one core: %.1fx real time for one channel at 19,531 Hz, "
-                + "%.3fx for a 1,024-channel implant.%n", best.codec(), dec, dec / RATE, dec / RATE / 1024);
+                + "%.3fx for a 1,024-channel implant.%n", best.codec(), dec, dec / Comparison.IMPLANT_RATE, dec / Comparison.IMPLANT_RATE / Comparison.IMPLANT_CHANNELS);
         o.flush();
     }
 }

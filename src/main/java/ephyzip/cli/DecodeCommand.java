@@ -1,7 +1,7 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
 import ephyzip.Codec;
+import ephyzip.io.BadInputException;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
 import ephyzip.Codec;
-import ephyzip.wav.WavFormatException;
-import ephyzip.coding.CoderKind;
+import ephyzip.io.BadInputException;
+import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
+import ephyzip.wav.WavFormatException;
 import ephyzip.wav.WavReader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code ephyzip} command line. */
 @Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.1.0",
-        description = "Lossless compression of neural electrode recordings (16-bit mono WAV).",
+        description = "Lossless compression of neural electrode recordings (16-bit PCM WAV, any number of channels).",
         subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, InspectCommand.class,
                 CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -21,6 +21,11 @@ public final class Main {
         int exit;
         try {
             exit = commandLine().execute(args);
+        } catch (NoClassDefFoundError e) {
+            // train and compare need the tools' libraries; the lean class path has only the codec
+            System.err.println("ephyzip: this command needs the training and tool libraries (target/lib), which"
+                    + " are not on the class path (missing " + e.getMessage() + "); run it through bin/ephyzip");
+            exit = ExitCodes.FAILURE;
         } catch (OutOfMemoryError e) {
             // outputs are temporary files until they succeed, so nothing partial is left behind
             System.err.printf("ephyzip: out of memory: the Java heap (%d MB) is too small for this input;"

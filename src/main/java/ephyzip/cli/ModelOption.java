@@ -1,6 +1,7 @@
 package ephyzip.cli;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
+import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package ephyzip.cli;
 
-import ephyzip.model.BigramTrainer;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.train.BigramTrainer;
 import ephyzip.train.CnnTrainer;
 import ephyzip.wav.Recordings;
 import java.io.PrintWriter;

@@ -1,6 +1,17 @@
 package ephyzip.coding;
 
-import ephyzip.stream.CorruptStreamException;
+import ephyzip.io.BitInputStream;
+import ephyzip.io.CorruptStreamException;
+
+
+
+
+
+
+
+
+
+
 
 /** Decoding half of the coder in {@link ArithmeticEncoder}. */
 public final class ArithmeticDecoder extends ArithmeticCoder {

@@ -1,6 +1,8 @@
 package ephyzip.coding;
 
-import ephyzip.stream.CorruptStreamException;
+import ephyzip.io.BitInputStream;
+import ephyzip.io.BitOutputStream;
+import ephyzip.io.CorruptStreamException;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 

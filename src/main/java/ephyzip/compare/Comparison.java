@@ -1,6 +1,6 @@
 package ephyzip.compare;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import ephyzip.wav.WavFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +18,14 @@ import java.util.function.IntConsumer;
  * the same whatever the number of threads.
  */
 public final class Comparison {
+    /**
+     * Samples a second of one channel of the implant these figures are about (the Neuralink
+     * recordings): real-time factors are measured against it.
+     */
+    public static final int IMPLANT_RATE = 19_531;
+    /** Channels of that implant. */
+    public static final int IMPLANT_CHANNELS = 1_024;
+
     private Comparison() {
     }
 

@@ -1,11 +1,12 @@
 package ephyzip.compare;
 
 import ephyzip.Codec;
-import ephyzip.coding.CoderKind;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
-import ephyzip.predict.Predictor;
+import ephyzip.predict.ModelPredictor;
+import ephyzip.predict.Predictors;
 import ephyzip.predict.RankStats;
+import ephyzip.stream.CoderKind;
 import ephyzip.wav.WavFile;
 import java.util.Arrays;
 
@@ -46,19 +47,19 @@ public final class EphyzipContender implements Contender {
         return coder == CoderKind.RANK;
     }
 
-    private Predictor predictor() {
+    private ModelPredictor predictor() {
         Model m = codec.modelFile().model();
-        return threshold == null ? m.newPredictor() : m.newPredictor(threshold);
+        return threshold == null ? Predictors.of(m) : Predictors.of(m, threshold);
     }
 
     @Override
     public FileResult run(byte[] file, int samples) throws Exception {
         WavFile wav = WavFile.parse("input", file);
-        RankStats stats = ranks() ? new RankStats(predictor()) : null;
+        RankStats stats = ranks() ? new RankStats() : null;
         long t0 = System.nanoTime();
-        // rank statistics are gathered on the first channel
+        // rank statistics are gathered over every channel, as the shares are of all samples
         byte[] packed = codec.encode(wav, coder, Math.min(frameLength, Codec.defaultFrame(wav.channels())),
-                c -> c == 0 && stats != null ? stats : predictor());
+                c -> stats != null ? stats.wrap(predictor()) : predictor());
         long t1 = System.nanoTime();
         boolean same;
         try {

@@ -2,7 +2,17 @@ package ephyzip.model;
 
 import ephyzip.coding.ArithmeticCoder;
 import ephyzip.coding.CumulativeFrequencies;
-import ephyzip.predict.Ranking;
+import ephyzip.coding.Ranking;
+
+
+
+
+
+
+
+
+
+
 
 /**
  * Counts of token pairs (previous, next), smoothed towards the distribution of the step
@@ -20,6 +30,8 @@ public final class BigramTable {
     private final int[][] cumulative;
     private final short[][] order;
     private final short[][] rank;
+    private final CumulativeFrequencies[] tables;
+    private final Ranking[] rankings;
 
     /** {@code counts[p][n]}: how often token n followed token p. */
     public BigramTable(int[][] counts, double alpha) {
@@ -30,6 +42,8 @@ public final class BigramTable {
         cumulative = new int[size][];
         order = new short[size][];
         rank = new short[size][];
+        tables = new CumulativeFrequencies[size];
+        rankings = new Ranking[size];
         double[] w = new double[size];
         for (int p = 0; p < size; p++) {
             for (int n = 0; n < size; n++) {
@@ -41,6 +55,8 @@ public final class BigramTable {
             for (int r = 0; r < size; r++) {
                 rank[p][order[p][r]] = (short) r;
             }
+            tables[p] = new CumulativeFrequencies(cumulative[p]);
+            rankings[p] = new RowRanking(order[p], rank[p]);
         }
     }
 
@@ -56,24 +72,34 @@ public final class BigramTable {
         return counts[prev][next];
     }
 
+    /** The coded distribution of the token after {@code prev} (tokens, then the escape); shared, no allocation. */
     public CumulativeFrequencies frequencies(int prev) {
-        return new CumulativeFrequencies(cumulative[prev]);
+        return tables[prev];
     }
 
+    /** The tokens after {@code prev}, most likely first; shared, no allocation. */
     public Ranking ranking(int prev) {
-        short[] o = order[prev];
-        short[] r = rank[prev];
-        return new Ranking() {
-            @Override
-            public int rankOf(int token) {
-                return r[token];
-            }
+        return rankings[prev];
+    }
 
-            @Override
-            public int tokenAt(int k) {
-                return o[k];
-            }
-        };
+    private static final class RowRanking implements Ranking {
+        private final short[] order;
+        private final short[] rank;
+
+        RowRanking(short[] order, short[] rank) {
+            this.order = order;
+            this.rank = rank;
+        }
+
+        @Override
+        public int rankOf(int token) {
+            return rank[token];
+        }
+
+        @Override
+        public int tokenAt(int k) {
+            return order[k];
+        }
     }
 
     /** Probability the table gives token {@code next} after {@code prev}, as coded. */

@@ -1,9 +1,6 @@
 package ephyzip.model;
 
 import ephyzip.coding.TierCode;
-import ephyzip.predict.BigramPredictor;
-import ephyzip.predict.CnnPredictor;
-import ephyzip.predict.Predictor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,8 +41,8 @@ public final class Model {
         this.thresholdQ16 = thresholdQ16;
     }
 
-    public String kind() {
-        return cnn == null ? "bigram" : "cnn";
+    public ModelKind kind() {
+        return cnn == null ? ModelKind.BIGRAM : ModelKind.CNN;
     }
 
     /** The network, or null for a bigram model. */
@@ -81,18 +78,5 @@ public final class Model {
 
     public Map<String, String> card() {
         return card;
-    }
-
-    /** A fresh predictor for one recording. */
-    public Predictor newPredictor() {
-        return newPredictor(thresholdQ16);
-    }
-
-    /** A fresh predictor whose rank coder falls back below {@code threshold} (0: never). */
-    public Predictor newPredictor(int threshold) {
-        if (cnn == null) {
-            return new BigramPredictor(bigram, alphabet.nearest(0));
-        }
-        return new CnnPredictor(cnn, bigram, alphabet.nearest(0), threshold);
     }
 }

@@ -1,7 +1,8 @@
 package ephyzip.model;
 
-import ephyzip.BadInputException;
 import ephyzip.coding.TierCode;
+import ephyzip.io.BadInputException;
+import ephyzip.io.Varint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -103,7 +104,7 @@ public final class ModelFile {
     }
 
     private static void writeBody(Model model, DataOutputStream out) throws IOException {
-        out.writeUTF(model.kind());
+        out.writeUTF(model.kind().label);
         Map<String, String> card = model.card();
         Varint.write(out, card.size());
         for (Map.Entry<String, String> e : card.entrySet()) {
@@ -197,9 +198,10 @@ public final class ModelFile {
     }
 
     private static Model readBody(DataInputStream in) throws IOException {
-        String kind = in.readUTF();
-        if (!kind.equals("bigram") && !kind.equals("cnn")) {
-            throw new IOException("unknown model kind '" + kind + "'");
+        String label = in.readUTF();
+        ModelKind kind = ModelKind.ofLabel(label);
+        if (kind == null) {
+            throw new IOException("unknown model kind '" + label + "'");
         }
         int entries = Varint.readInt(in, MAX_CARD_ENTRIES, "card entries");
         Map<String, String> card = new LinkedHashMap<>();
@@ -242,7 +244,7 @@ public final class ModelFile {
         }
         Alphabet alphabet = new Alphabet(values);
         BigramTable table = new BigramTable(counts, alpha);
-        if (kind.equals("cnn")) {
+        if (kind == ModelKind.CNN) {
             int threshold = Varint.readInt(in, 1 << 16, "threshold");
             CnnWeights cnn = readCnn(in);
             return new Model(alphabet, table, new TierCode(lengths), card, cnn, threshold);

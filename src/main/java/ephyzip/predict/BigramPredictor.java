@@ -2,17 +2,27 @@ package ephyzip.predict;
 
 import ephyzip.coding.ArithmeticDecoder;
 import ephyzip.coding.ArithmeticEncoder;
-import ephyzip.stream.CorruptStreamException;
+import ephyzip.coding.Ranking;
+import ephyzip.io.CorruptStreamException;
 import ephyzip.model.BigramTable;
 
+
+
+
+
+
+
+
+
 /** Predicts the next token from the previous one through a {@link BigramTable}. */
-public final class BigramPredictor implements Predictor {
+final class BigramPredictor implements ModelPredictor {
     private final BigramTable table;
     private final int startToken;
+    private final ProtocolCheck check = new ProtocolCheck();
     private int prev;
 
     /** {@code startToken} stands for the sample before the first one. */
-    public BigramPredictor(BigramTable table, int startToken) {
+    BigramPredictor(BigramTable table, int startToken) {
         this.table = table;
         this.startToken = startToken;
         this.prev = startToken;
@@ -26,6 +36,12 @@ public final class BigramPredictor implements Predictor {
     @Override
     public void reset() {
         prev = startToken;
+        check.reset();
+    }
+
+    @Override
+    public void predict() {
+        check.predicted();
     }
 
     @Override
@@ -49,7 +65,8 @@ public final class BigramPredictor implements Predictor {
     }
 
     @Override
-    public void update(int token) {
+    public void update(int symbol, int token) {
+        check.updated();
         prev = token;
     }
 }

@@ -3,9 +3,20 @@ package ephyzip.predict;
 import ephyzip.coding.ArithmeticDecoder;
 import ephyzip.coding.ArithmeticEncoder;
 import ephyzip.coding.CumulativeFrequencies;
+import ephyzip.coding.Ranking;
+import ephyzip.io.CorruptStreamException;
 import ephyzip.model.BigramTable;
 import ephyzip.model.CnnWeights;
-import ephyzip.stream.CorruptStreamException;
+
+
+
+
+
+
+
+
+
+
 
 /**
  * Predicts the next token with the network. The network gives a distribution over the step to
@@ -16,7 +27,7 @@ import ephyzip.stream.CorruptStreamException;
  * after them in bigram order; when the most likely token's probability is below the model's
  * threshold, the bigram ranking is used instead.
  */
-public final class CnnPredictor implements Predictor {
+public final class CnnPredictor implements ModelPredictor {
     private final CnnWeights weights;
     private final BigramTable bigram;
     private final int size;
@@ -35,11 +46,10 @@ public final class CnnPredictor implements Predictor {
     private final AdaptiveMixer mixer;
     private final CumulativeFrequencies mixedTable;
     private final WideStepCoder wide;
-    /** Set when the symbol just coded was the escape, so that the models learn the escape. */
-    private boolean escaped;
+    private final ProtocolCheck check = new ProtocolCheck();
+    private final BandRanking bandRanking = new BandRanking();
     private int prev;
     private int prevPrev;
-    private boolean fresh;
 
     /** {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16. */
     public CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16) {
@@ -72,17 +82,15 @@ public final class CnnPredictor implements Predictor {
         net.reset();
         mixer.reset();
         wide.reset();
-        escaped = false;
+        check.reset();
         prev = startToken;
         prevPrev = startToken;
-        fresh = false;
     }
 
-    /** Runs the network on the newest token, once per sample, when first needed. */
-    private void compute() {
-        if (fresh) {
-            return;
-        }
+    /** Runs the network on the newest token and mixes the components' predictions. */
+    @Override
+    public void predict() {
+        check.predicted();
         int[] logits = net.step(CnnWeights.valueFeature(prev, size), CnnWeights.stepFeature(prev, prevPrev));
         int max = Integer.MIN_VALUE;
         for (int z : logits) {
@@ -107,32 +115,26 @@ public final class CnnPredictor implements Predictor {
         for (int c = 0; c < rankWeight.length; c++) {
             rankWeight[c] = c == other ? 0 : mixed[c + 1] - mixed[c];
         }
-        fresh = true;
+        bandRanking.reset(bigram.ranking(prev));
     }
 
     @Override
     public void encode(ArithmeticEncoder enc, int symbol) {
-        compute();
         int c = symbol < size ? weights.classOf(symbol, prev) : other;
         enc.write(mixedTable, c);
         if (c == other) {
             wide.encode(enc, symbol, prev, size);
         }
-        escaped = symbol == size;
     }
 
     @Override
     public int decode(ArithmeticDecoder dec) throws CorruptStreamException {
-        compute();
         int c = dec.read(mixedTable);
-        int symbol = c == other ? wide.decode(dec, prev, size) : prev + c - band;
-        escaped = symbol == size;
-        return symbol;
+        return c == other ? wide.decode(dec, prev, size) : prev + c - band;
     }
 
     @Override
     public double probability(int symbol) {
-        compute();
         int c = symbol < size ? weights.classOf(symbol, prev) : other;
         double p = mixedTable.get(c) / (double) mixedTable.total();
         return c == other ? p * wide.probability(symbol, prev, size) : p;
@@ -140,7 +142,6 @@ public final class CnnPredictor implements Predictor {
 
     /** The probability of the most likely token for the next sample, in 1/65536 (rounded down). */
     public int topQ16() {
-        compute();
         int top = 0;
         for (int w : rankWeight) {
             top = Math.max(top, w);
@@ -163,27 +164,34 @@ public final class CnnPredictor implements Predictor {
         if (unsure()) {
             return bigram.ranking(prev);
         }
-        return new BandRanking();
+        return bandRanking;
     }
 
     @Override
-    public void update(int token) {
-        compute(); // the network must see every token once, whether or not this sample asked it
+    public void update(int symbol, int token) {
+        check.updated();
+        boolean escaped = symbol == size;
         int c = escaped ? other : weights.classOf(token, prev);
         mixer.update(c, token - prev);
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);
         }
-        escaped = false;
         prevPrev = prev;
         prev = token;
-        fresh = false;
     }
 
-    /** In-band tokens by mixed weight (ties: lower token first), then the rest in bigram order. */
+    /**
+     * In-band tokens by mixed weight (ties: lower token first), then the rest in bigram order.
+     * One instance, reset by each prediction.
+     */
     private final class BandRanking implements Ranking {
-        private final Ranking fallback = bigram.ranking(prev);
+        private Ranking fallback;
         private boolean sorted;
+
+        void reset(Ranking bigramRanking) {
+            fallback = bigramRanking;
+            sorted = false;
+        }
 
         private boolean inBand(int token) {
             int c = weights.classOf(token, prev);

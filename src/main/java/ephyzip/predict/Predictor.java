@@ -1,13 +1,17 @@
 package ephyzip.predict;
 
-import ephyzip.coding.ArithmeticDecoder;
-import ephyzip.coding.ArithmeticEncoder;
-import ephyzip.stream.CorruptStreamException;
-
 /**
- * Predicts the next token of one recording. Encoder and decoder drive identical instances through
- * the same calls, so every prediction must depend only on the tokens given to {@link #update}.
+ * Predicts the next sample of one channel. The per-sample protocol, the same on both sides:
+ * <ol>
+ *   <li>{@link #predict()}: once per sample, before it is coded, whichever coder runs and
+ *       whether or not it reads the prediction (the network must see every sample);</li>
+ *   <li>the coder reads the prediction: {@link ArithPredictor#encode}/{@link ArithPredictor#decode},
+ *       or {@link RankPredictor#ranking()};</li>
+ *   <li>{@link #update(int, int)} with the symbol that occurred.</li>
+ * </ol>
  * Symbols are the tokens {@code 0..alphabetSize()-1} and the escape, {@code alphabetSize()}.
+ * Every prediction depends only on the symbols given to {@code update}, never on which coder ran,
+ * so encoder and decoder driving identical instances stay identical.
  */
 public interface Predictor {
     int alphabetSize();
@@ -15,21 +19,14 @@ public interface Predictor {
     /** Forgets the recording so far. */
     void reset();
 
-    /** The ranking of the next token. */
-    Ranking ranking();
-
-    /** Moves past a sample whose (nearest) token is {@code token}. */
-    void update(int token);
+    /** Prepares the prediction of the next sample (step 1). */
+    void predict();
 
     /**
-     * Arithmetic-codes the next symbol (a token, or {@code alphabetSize()} for the escape). A
-     * predictor may factor its distribution into several coded symbols.
+     * Learns the sample just coded (step 3): {@code symbol} is its token or the escape; {@code token}
+     * is the token it stands for as context (for an escape, the nearest token to its value).
+     *
+     * @throws IllegalStateException when {@link #predict()} was not called for this sample
      */
-    void encode(ArithmeticEncoder enc, int symbol);
-
-    /** Reads what {@link #encode} wrote. */
-    int decode(ArithmeticDecoder dec) throws CorruptStreamException;
-
-    /** The probability with which {@link #encode} codes {@code symbol}, for measurements. */
-    double probability(int symbol);
+    void update(int symbol, int token);
 }

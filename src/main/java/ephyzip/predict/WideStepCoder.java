@@ -3,7 +3,8 @@ package ephyzip.predict;
 import ephyzip.coding.ArithmeticDecoder;
 import ephyzip.coding.ArithmeticEncoder;
 import ephyzip.coding.CumulativeFrequencies;
-import ephyzip.stream.CorruptStreamException;
+import ephyzip.coding.UniformFrequencies;
+import ephyzip.io.CorruptStreamException;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,7 @@ final class WideStepCoder {
     private final int[] freqs = new int[SYMBOLS];
     private final int[] cum = new int[SYMBOLS + 1];
     private final CumulativeFrequencies table = new CumulativeFrequencies(cum);
+    private final UniformFrequencies uniform = new UniformFrequencies();
     private int total;
 
     WideStepCoder(int band, int size) {
@@ -87,7 +89,7 @@ final class WideStepCoder {
         enc.write(table(prev), s);
         if (s != ESCAPE) {
             int k = s % OCTAVES;
-            enc.write(Uniform.of(binSize(s / OCTAVES, k, prev)), distance(token, prev) - binStart(k));
+            enc.write(uniform.size(binSize(s / OCTAVES, k, prev)), distance(token, prev) - binStart(k));
         }
     }
 
@@ -98,7 +100,7 @@ final class WideStepCoder {
         }
         int side = s / OCTAVES;
         int k = s % OCTAVES;
-        int m = binStart(k) + dec.read(Uniform.of(binSize(side, k, prev)));
+        int m = binStart(k) + dec.read(uniform.size(binSize(side, k, prev)));
         return side == 0 ? prev + band + m : prev - band - 1 - m;
     }
 
@@ -119,22 +121,6 @@ final class WideStepCoder {
                 counts[s] = (counts[s] + 1) >> 1;
                 total += counts[s];
             }
-        }
-    }
-
-    /** Uniform tables over 1..512 symbols, shared. */
-    static final class Uniform {
-        private static final CumulativeFrequencies[] TABLES = new CumulativeFrequencies[8 * 128 + 1];
-
-        static synchronized CumulativeFrequencies of(int n) {
-            if (TABLES[n] == null) {
-                int[] c = new int[n + 1];
-                for (int i = 0; i <= n; i++) {
-                    c[i] = i;
-                }
-                TABLES[n] = new CumulativeFrequencies(c);
-            }
-            return TABLES[n];
         }
     }
 }

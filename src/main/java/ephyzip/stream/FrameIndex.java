@@ -1,5 +1,7 @@
 package ephyzip.stream;
 
+import ephyzip.io.CorruptStreamException;
+import ephyzip.io.Varint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,17 +37,14 @@ public final class FrameIndex {
         int pos = h.length();
         for (long f = 0; f < h.frameCount(); f++) {
             int start = pos;
-            long len = 0;
-            int b;
-            int shift = 0;
-            do {
-                if (pos >= stream.length || shift > 28) {
-                    throw new CorruptStreamException("frame " + f + " has no valid length", pos);
-                }
-                b = stream[pos++] & 0xFF;
-                len |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
+            long len;
+            try {
+                len = Varint.read(new ByteArrayInputStream(stream, pos, stream.length - pos), 5, pos,
+                        "frame " + f + " length");
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // in memory: cannot happen
+            }
+            pos += Varint.size(len);
             long end = pos + len + (h.checkpointAfter(f) ? 4 : 0);
             if (end > stream.length) {
                 throw new CorruptStreamException("frame " + f + " runs past the end of the stream", pos);

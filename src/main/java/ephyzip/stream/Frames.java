@@ -19,14 +19,6 @@ final class Frames {
         return 8L * n * channels + 64;
     }
 
-    static void writeVarint(OutputStream out, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
     static void writeInt(OutputStream out, int v) throws IOException {
         out.write(v >>> 24);
         out.write(v >>> 16);

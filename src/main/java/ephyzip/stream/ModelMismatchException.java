@@ -1,6 +1,16 @@
 package ephyzip.stream;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
+
+
+
+
+
+
+
+
+
+
 
 /** A stream that was encoded with another model than the one offered to decode it. */
 public class ModelMismatchException extends BadInputException {

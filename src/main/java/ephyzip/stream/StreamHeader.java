@@ -1,6 +1,7 @@
 package ephyzip.stream;
 
-import ephyzip.coding.CoderKind;
+import ephyzip.io.CorruptStreamException;
+import ephyzip.wav.WavFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,8 +23,6 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                            long samplesPerChannel, byte[] wavHeader) {
     public static final int VERSION = 2;
     static final byte[] MAGIC = {'E', 'Z', 'P', 0x1A};
-    /** Largest WAV header or trailer kept verbatim. */
-    public static final int MAX_EXTRA_BYTES = 1 << 20;
     public static final int MAX_CHANNELS = 4096;
     /** Most samples (all channels) in one frame: bounds the memory of encoder and decoder. */
     public static final int MAX_FRAME_SAMPLES = 1 << 22;
@@ -51,8 +50,8 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (samplesPerChannel < 0 || samplesPerChannel * 2 * channels > MAX_DATA_BYTES) {
             return samplesPerChannel + " samples per channel exceed what a WAV file can hold";
         }
-        if (wavHeaderBytes > MAX_EXTRA_BYTES) {
-            return "WAV header of " + wavHeaderBytes + " bytes exceeds the limit " + MAX_EXTRA_BYTES;
+        if (wavHeaderBytes > WavFile.MAX_EXTRA_BYTES) {
+            return "WAV header of " + wavHeaderBytes + " bytes exceeds the limit " + WavFile.MAX_EXTRA_BYTES;
         }
         return null;
     }
@@ -124,9 +123,9 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         long frameLength = b.getInt() & 0xFFFFFFFFL;
         long samples = b.getInt() & 0xFFFFFFFFL;
         long headerBytes = b.getInt() & 0xFFFFFFFFL;
-        if (headerBytes > MAX_EXTRA_BYTES) {
+        if (headerBytes > WavFile.MAX_EXTRA_BYTES) {
             throw new CorruptStreamException("WAV header length " + headerBytes + " exceeds the limit "
-                    + MAX_EXTRA_BYTES, FIXED_BYTES - 4);
+                    + WavFile.MAX_EXTRA_BYTES, FIXED_BYTES - 4);
         }
         byte[] wavHeader = readBytes(in, (int) headerBytes, FIXED_BYTES);
         byte[] crcBytes = readBytes(in, 4, FIXED_BYTES + headerBytes);

@@ -1,8 +1,9 @@
 package ephyzip.stream;
 
-import ephyzip.coding.ChannelPredictors;
-import ephyzip.coding.PayloadCoder;
+import ephyzip.io.CorruptStreamException;
+import ephyzip.io.Varint;
 import ephyzip.model.Alphabet;
+import ephyzip.wav.WavFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -65,7 +66,8 @@ public final class StreamReader {
         }
         int n = header.frameSamples(frame);
         long lengthAt = offset;
-        long length = readVarint();
+        long length = Varint.read(in, 5, offset, "frame length");
+        offset += Varint.size(length);
         if (length > Frames.maxPayload(n, header.channels())) {
             throw new CorruptStreamException("frame " + frame + " declares " + length
                     + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
@@ -148,9 +150,9 @@ public final class StreamReader {
         long at = offset;
         byte[] len = read(4);
         long n = ByteBuffer.wrap(len).getInt() & 0xFFFFFFFFL;
-        if (n > StreamHeader.MAX_EXTRA_BYTES) {
+        if (n > WavFile.MAX_EXTRA_BYTES) {
             throw new CorruptStreamException("WAV trailer length " + n + " exceeds the limit "
-                    + StreamHeader.MAX_EXTRA_BYTES, at);
+                    + WavFile.MAX_EXTRA_BYTES, at);
         }
         byte[] body = read((int) n);
         int stored = ByteBuffer.wrap(read(4)).getInt();
@@ -170,21 +172,5 @@ public final class StreamReader {
         byte[] b = StreamHeader.readBytes(in, n, offset);
         offset += n;
         return b;
-    }
-
-    private long readVarint() throws CorruptStreamException, IOException {
-        long v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.read();
-            if (b < 0) {
-                throw new CorruptStreamException("stream ends early (truncated)", offset);
-            }
-            offset++;
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new CorruptStreamException("frame length is not a valid number", offset);
     }
 }

@@ -1,7 +1,6 @@
 package ephyzip.stream;
 
-import ephyzip.coding.ChannelPredictors;
-import ephyzip.coding.PayloadCoder;
+import ephyzip.io.Varint;
 import ephyzip.model.Alphabet;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +44,7 @@ public final class StreamWriter {
     public void writeFrame(short[] interleaved) throws IOException {
         boolean checkpoint = header.checkpointAfter(frame);
         byte[] packet = packet(interleaved);
-        Frames.writeVarint(out, packet.length - (checkpoint ? 4 : 0));
+        Varint.write(out, packet.length - (checkpoint ? 4 : 0));
         out.write(packet);
     }
 

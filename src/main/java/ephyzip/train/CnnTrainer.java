@@ -1,12 +1,12 @@
 package ephyzip.train;
 
-import ephyzip.BadInputException;
 import ephyzip.coding.TierCode;
+import ephyzip.io.BadInputException;
 import ephyzip.model.Alphabet;
-import ephyzip.model.BigramTrainer;
 import ephyzip.model.CnnWeights;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
+import ephyzip.model.ModelKind;
 import ephyzip.wav.Recordings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +52,10 @@ public final class CnnTrainer {
     public Result run() throws BadInputException, IOException {
         List<Path> fitFiles = o.train();
         List<Path> heldOutFiles = o.heldOut();
-        if (heldOutFiles.isEmpty()) { // hold out every fourth training file
-            fitFiles = new ArrayList<>();
-            heldOutFiles = new ArrayList<>();
-            for (int i = 0; i < o.train().size(); i++) {
-                (i % 4 == 3 && o.train().size() >= 2 ? heldOutFiles : fitFiles).add(o.train().get(i));
-            }
+        if (heldOutFiles.isEmpty()) {
+            HeldOut<Path> split = HeldOut.split(o.train());
+            fitFiles = split.fit();
+            heldOutFiles = split.heldOut();
         }
         listener.message("training on " + fitFiles.size() + " recordings, measuring on " + heldOutFiles.size());
         // Held-out figures and tuning use a bigram fitted without the held-out recordings, so they
@@ -140,7 +138,7 @@ public final class CnnTrainer {
         }
         int threshold = Evaluation.THRESHOLDS[bestK];
         Map<String, String> card = new LinkedHashMap<>();
-        card.put("kind", "cnn");
+        card.put("kind", ModelKind.CNN.label);
         card.put("trained", java.time.LocalDate.now().toString());
         card.put("data", o.dataName());
         card.put("files.fit", Integer.toString(fitCount));

@@ -31,6 +31,7 @@ final class Evaluation {
         for (int[] seq : sequences) {
             p.reset();
             for (int tok : seq) {
+                p.predict();
                 e.bits -= Math.log(p.probability(tok));
                 int rank = p.ranking().rankOf(tok);
                 e.top1 += rank < 1 ? 1 : 0;
@@ -44,7 +45,7 @@ final class Evaluation {
                         e.tiers[k][top < THRESHOLDS[k] ? bigramTier : cnnTier]++;
                     }
                 }
-                p.update(tok);
+                p.update(tok, tok);
                 e.samples++;
             }
         }

@@ -1,6 +1,6 @@
 package ephyzip.wav;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ephyzip.wav;
 
-import ephyzip.BadInputException;
+import ephyzip.io.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;

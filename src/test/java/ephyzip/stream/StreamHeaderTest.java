@@ -1,10 +1,10 @@
 package ephyzip.stream;
 
+import ephyzip.io.CorruptStreamException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ephyzip.coding.CoderKind;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package ephyzip.train;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ephyzip.model.CnnWeights;
 import ephyzip.predict.CnnNet;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

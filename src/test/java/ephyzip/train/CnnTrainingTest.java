@@ -1,14 +1,14 @@
 package ephyzip.train;
 
+import ephyzip.TestModels;
+import ephyzip.cli.Cli;
+import ephyzip.model.ModelFile;
+import ephyzip.model.QuantLayer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ephyzip.TestModels;
-import ephyzip.cli.Cli;
-import ephyzip.model.ModelFile;
-import ephyzip.model.QuantLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

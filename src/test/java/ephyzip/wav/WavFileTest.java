@@ -1,9 +1,9 @@
 package ephyzip.wav;
 
+import ephyzip.TestWavs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ephyzip.TestWavs;
 import org.junit.jupiter.api.Test;
 
 class WavFileTest {

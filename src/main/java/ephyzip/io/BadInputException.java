@@ -1,4 +1,4 @@
-package ephyzip;
+package ephyzip.io;
 
 /**
  * Input that ephyzip refuses: a file that is not a supported WAV, a corrupt or truncated stream,

@@ -1,4 +1,4 @@
-package ephyzip.coding;
+package ephyzip.io;
 
 import java.io.ByteArrayOutputStream;
 

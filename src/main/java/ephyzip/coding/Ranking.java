@@ -1,4 +1,4 @@
-package ephyzip.predict;
+package ephyzip.coding;
 
 /** An order of all tokens, most likely first; ties are broken by token id so both sides agree. */
 public interface Ranking {

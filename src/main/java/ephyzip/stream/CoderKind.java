@@ -1,6 +1,16 @@
-package ephyzip.coding;
+package ephyzip.stream;
 
 import ephyzip.model.Model;
+
+
+
+
+
+
+
+
+
+
 
 /** The payload coders a stream may use, with their ids in the stream header. */
 public enum CoderKind {
@@ -27,6 +37,6 @@ public enum CoderKind {
     }
 
     public PayloadCoder coderFor(Model model) {
-        return this == RANK ? new RankCoder(model.tierCode()) : new ArithCoder();
+        return this == RANK ? new RankPayloadCoder(model.tierCode()) : new ArithPayloadCoder();
     }
 }

@@ -1,6 +1,6 @@
-package ephyzip.coding;
+package ephyzip.stream;
 
-import ephyzip.predict.Predictor;
+import ephyzip.predict.ModelPredictor;
 import java.util.function.IntFunction;
 
 /**
@@ -9,11 +9,11 @@ import java.util.function.IntFunction;
  * costs no more than the channels actually reached.
  */
 public final class ChannelPredictors {
-    private final Predictor[] predictors;
-    private final IntFunction<Predictor> factory;
+    private final ModelPredictor[] predictors;
+    private final IntFunction<ModelPredictor> factory;
 
-    public ChannelPredictors(int channels, IntFunction<Predictor> factory) {
-        this.predictors = new Predictor[channels];
+    public ChannelPredictors(int channels, IntFunction<ModelPredictor> factory) {
+        this.predictors = new ModelPredictor[channels];
         this.factory = factory;
     }
 
@@ -21,8 +21,8 @@ public final class ChannelPredictors {
         return predictors.length;
     }
 
-    public Predictor get(int channel) {
-        Predictor p = predictors[channel];
+    public ModelPredictor get(int channel) {
+        ModelPredictor p = predictors[channel];
         if (p == null) {
             p = factory.apply(channel);
             p.reset();

@@ -1,6 +1,5 @@
-package ephyzip.coding;
+package ephyzip.io;
 
-import ephyzip.stream.CorruptStreamException;
 
 /**
  * Reads bits most significant first from a byte range. Past the end it yields zero bits for up

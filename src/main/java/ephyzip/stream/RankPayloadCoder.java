@@ -1,41 +1,57 @@
-package ephyzip.coding;
+package ephyzip.stream;
 
+import ephyzip.coding.RankTier;
+import ephyzip.coding.TierCode;
+import ephyzip.io.BitInputStream;
+import ephyzip.io.BitOutputStream;
+import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
-import ephyzip.predict.Predictor;
-import ephyzip.stream.CorruptStreamException;
+import ephyzip.predict.ModelPredictor;
+
+
+
+
+
+
+
+
+
+
 
 /**
  * The 0/4/7/10-bit rank coder. Per sample: the tier's prefix code ({@link TierCode}), then the
  * tier's payload bits (see {@link RankTier}), most significant bit first; the last byte of a
  * frame is padded with zero bits.
  */
-public final class RankCoder implements PayloadCoder {
+public final class RankPayloadCoder implements PayloadCoder {
     private final TierCode tierCode;
 
-    public RankCoder(TierCode tierCode) {
+    public RankPayloadCoder(TierCode tierCode) {
         this.tierCode = tierCode;
     }
 
     @Override
     public byte[] encodeFrame(ChannelPredictors predictors, Alphabet alphabet, short[][] samples, int n) {
         BitOutputStream out = new BitOutputStream();
+        int escape = alphabet.size();
         for (int c = 0; c < predictors.channels(); c++) {
-            Predictor predictor = predictors.get(c);
+            ModelPredictor predictor = predictors.get(c);
             short[] channel = samples[c];
             for (int i = 0; i < n; i++) {
                 short s = channel[i];
                 int token = alphabet.token(s);
+                predictor.predict();
                 if (token < 0) {
                     tierCode.write(out, RankTier.ESCAPE);
                     out.writeBits(s, 16);
-                    predictor.update(alphabet.nearest(s));
+                    predictor.update(escape, alphabet.nearest(s));
                     continue;
                 }
                 int rank = predictor.ranking().rankOf(token);
                 RankTier tier = RankTier.ofRank(rank);
                 tierCode.write(out, tier);
                 out.writeBits(tier == RankTier.RAW ? token : rank - tier.firstRank, tier.payloadBits);
-                predictor.update(token);
+                predictor.update(token, token);
             }
         }
         return out.finish();
@@ -45,16 +61,19 @@ public final class RankCoder implements PayloadCoder {
     public void decodeFrame(ChannelPredictors predictors, Alphabet alphabet, byte[] payload, long payloadOffset,
                             short[][] out, int n) throws CorruptStreamException {
         BitInputStream in = new BitInputStream(payload, 0, payload.length, payloadOffset);
+        int escape = alphabet.size();
         for (int c = 0; c < predictors.channels(); c++) {
-            Predictor predictor = predictors.get(c);
+            ModelPredictor predictor = predictors.get(c);
             short[] channel = out[c];
             for (int i = 0; i < n; i++) {
+                predictor.predict();
                 RankTier tier = tierCode.read(in);
                 int bits = in.readBits(tier.payloadBits);
                 int token;
                 if (tier == RankTier.ESCAPE) {
                     channel[i] = (short) bits;
-                    token = alphabet.nearest((short) bits);
+                    predictor.update(escape, alphabet.nearest((short) bits));
+                    continue;
                 } else {
                     if (tier == RankTier.RAW) {
                         token = bits;
@@ -66,7 +85,7 @@ public final class RankCoder implements PayloadCoder {
                     }
                     channel[i] = alphabet.value(token);
                 }
-                predictor.update(token);
+                predictor.update(token, token);
             }
             if (in.overran()) {
                 throw new CorruptStreamException("frame payload ends too early", in.offset());

@@ -1,6 +1,5 @@
-package ephyzip.stream;
+package ephyzip.io;
 
-import ephyzip.BadInputException;
 
 /** A stream that is damaged or truncated; carries the byte offset where the damage was seen. */
 public class CorruptStreamException extends BadInputException {

@@ -1,9 +1,12 @@
-package ephyzip.model;
+package ephyzip.train;
 
-import ephyzip.BadInputException;
 import ephyzip.coding.RankTier;
 import ephyzip.coding.TierCode;
-import ephyzip.predict.Predictor;
+import ephyzip.io.BadInputException;
+import ephyzip.model.Alphabet;
+import ephyzip.model.BigramTable;
+import ephyzip.model.Model;
+import ephyzip.model.ModelKind;
 import ephyzip.wav.Recordings;
 import ephyzip.wav.WavFile;
 import java.nio.file.Path;
@@ -52,11 +55,9 @@ public final class BigramTrainer {
         for (short[] r : recordings) {
             tokens.add(tokenize(alphabet, r));
         }
-        List<int[]> fit = new ArrayList<>();
-        List<int[]> heldOut = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            (i % 4 == 3 && tokens.size() >= 4 ? heldOut : fit).add(tokens.get(i));
-        }
+        HeldOut<int[]> split = HeldOut.split(tokens);
+        List<int[]> fit = split.fit();
+        List<int[]> heldOut = split.heldOut();
         int start = alphabet.nearest(0);
         double bestAlpha = ALPHAS[ALPHAS.length / 2];
         double bestBits = Double.NaN;
@@ -82,7 +83,7 @@ public final class BigramTrainer {
         }
         BigramTable table = new BigramTable(count(alphabet.size(), tokens, start), bestAlpha);
         Map<String, String> card = new LinkedHashMap<>();
-        card.put("kind", "bigram");
+        card.put("kind", ModelKind.BIGRAM.label);
         card.put("trained", java.time.LocalDate.now().toString());
         card.put("data", dataName);
         card.put("files", Integer.toString(files.size()));
@@ -155,12 +156,11 @@ public final class BigramTrainer {
     }
 
     private static void countTiers(BigramTable t, List<int[]> tokens, int start, long[] tiers) {
-        Predictor p = new ephyzip.predict.BigramPredictor(t, start);
         for (int[] seq : tokens) {
-            p.reset();
+            int prev = start;
             for (int tok : seq) {
-                tiers[RankTier.ofRank(p.ranking().rankOf(tok)).ordinal()]++;
-                p.update(tok);
+                tiers[RankTier.ofRank(t.ranking(prev).rankOf(tok)).ordinal()]++;
+                prev = tok;
             }
         }
     }

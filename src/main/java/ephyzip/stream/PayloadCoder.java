@@ -1,7 +1,17 @@
-package ephyzip.coding;
+package ephyzip.stream;
 
+import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
-import ephyzip.stream.CorruptStreamException;
+
+
+
+
+
+
+
+
+
+
 
 /**
  * Turns one frame of samples into payload bytes and back, driven by the channels' predictors.

@@ -1,12 +1,22 @@
-package ephyzip.coding;
+package ephyzip.stream;
 
+import ephyzip.coding.ArithmeticCoder;
+import ephyzip.coding.ArithmeticDecoder;
+import ephyzip.coding.ArithmeticEncoder;
+import ephyzip.coding.CumulativeFrequencies;
+import ephyzip.coding.FrequencyTable;
+import ephyzip.coding.RankTier;
+import ephyzip.coding.TierCode;
+import ephyzip.io.BitInputStream;
+import ephyzip.io.BitOutputStream;
+import ephyzip.model.Alphabet;
+import ephyzip.model.BigramTable;
+import ephyzip.model.Model;
+import ephyzip.predict.Predictors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ephyzip.model.Alphabet;
-import ephyzip.model.BigramTable;
-import ephyzip.predict.BigramPredictor;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -90,7 +100,8 @@ class CoderPropertiesTest {
             short v = samples.get(i);
             s[i] = i % 3 == 0 ? v : values[Math.floorMod(v, alphabetSize)]; // mostly in the alphabet
         }
-        for (PayloadCoder coder : List.of(new RankCoder(TierCode.fit(new long[] {5, 4, 3, 2, 1})), new ArithCoder())) {
+        Model model = new Model(alphabet, table, TierCode.fit(new long[] {5, 4, 3, 2, 1}), java.util.Map.of());
+        for (PayloadCoder coder : List.of(new RankPayloadCoder(TierCode.fit(new long[] {5, 4, 3, 2, 1})), new ArithPayloadCoder())) {
             // the samples as one channel, and as two channels of half the length each
             for (int channels = 1; channels <= 2; channels++) {
                 int n = s.length / channels;
@@ -98,10 +109,10 @@ class CoderPropertiesTest {
                 for (int c = 0; c < channels; c++) {
                     in[c] = java.util.Arrays.copyOfRange(s, c * n, (c + 1) * n);
                 }
-                byte[] payload = coder.encodeFrame(new ChannelPredictors(channels, c -> new BigramPredictor(table, 0)),
+                byte[] payload = coder.encodeFrame(new ChannelPredictors(channels, c -> Predictors.of(model)),
                         alphabet, in, n);
                 short[][] out = new short[channels][n];
-                coder.decodeFrame(new ChannelPredictors(channels, c -> new BigramPredictor(table, 0)), alphabet,
+                coder.decodeFrame(new ChannelPredictors(channels, c -> Predictors.of(model)), alphabet,
                         payload, 0, out, n);
                 for (int c = 0; c < channels; c++) {
                     assertArrayEquals(in[c], out[c], coder.getClass().getSimpleName() + " channel " + c);

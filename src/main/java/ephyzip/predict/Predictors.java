@@ -1,0 +1,31 @@
+package ephyzip.predict;
+
+import ephyzip.model.Model;
+
+
+
+
+
+
+
+
+
+/** Builds the predictor a model prescribes for one channel. */
+public final class Predictors {
+    private Predictors() {
+    }
+
+    /** A fresh predictor for one channel, as the stream format prescribes for {@code model}. */
+    public static ModelPredictor of(Model model) {
+        return of(model, model.thresholdQ16());
+    }
+
+    /** A fresh predictor whose rank coder falls back below {@code thresholdQ16} (0: never). */
+    public static ModelPredictor of(Model model, int thresholdQ16) {
+        int start = model.alphabet().nearest(0);
+        if (model.cnn() == null) {
+            return new BigramPredictor(model.bigram(), start);
+        }
+        return new CnnPredictor(model.cnn(), model.bigram(), start, thresholdQ16);
+    }
+}
