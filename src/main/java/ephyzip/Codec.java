@@ -1,5 +1,8 @@
 package ephyzip;
 
+import ephyzip.format.InputKind;
+import ephyzip.format.RecordingReader;
+import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
@@ -11,8 +14,6 @@ import ephyzip.stream.ModelMismatchException;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
 import ephyzip.stream.StreamWriter;
-import ephyzip.wav.WavFile;
-import ephyzip.wav.WavReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class Codec {
     public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<ModelPredictor> predictors)
             throws BadInputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wav.sampleCount() + 1024);
-        try (WavReader in = wav.reader()) {
+        try (RecordingReader in = wav.reader()) {
             encode(in, out, coder, frameLength, predictors);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
@@ -71,15 +72,15 @@ public final class Codec {
     }
 
     /** Encodes a recording of any length from {@code in} to {@code out}, one frame at a time. */
-    public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength)
+    public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength)
             throws BadInputException, IOException {
         encode(in, out, coder, frameLength, this::newPredictor);
     }
 
-    public void encode(WavReader in, OutputStream out, CoderKind coder, int frameLength,
+    public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength,
                        IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
-        StreamWriter w = writer(out, coder, in.channels(), frameLength, in.samplesPerChannel(), in.header(),
-                predictors);
+        StreamWriter w = writer(out, coder, in.kind(), in.rate(), in.channels(), frameLength, in.samplesPerChannel(),
+                in.header(), predictors);
         short[] frame = new short[frameLength * in.channels()];
         for (int n; (n = w.nextFrameSamples()) > 0; ) {
             in.read(frame, n);
@@ -116,7 +117,7 @@ public final class Codec {
     private void decode(InputStream in, OutputStream out, IntFunction<ModelPredictor> predictors)
             throws BadInputException, IOException {
         StreamReader r = open(in, predictors);
-        out.write(r.header().wavHeader());
+        out.write(r.header().sourceHeader());
         while (r.nextFrame() != null) {
             out.write(r.frameBytes(), 0, r.frameByteCount());
         }
@@ -137,21 +138,21 @@ public final class Codec {
      */
     public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
                                      byte[] wavHeader) throws BadInputException, IOException {
-        return writer(OutputStream.nullOutputStream(), coder, channels, frameLength, samplesPerChannel, wavHeader,
-                this::newPredictor);
+        return writer(OutputStream.nullOutputStream(), coder, InputKind.WAV, WavFile.rateOf(wavHeader), channels,
+                frameLength, samplesPerChannel, wavHeader, this::newPredictor);
     }
 
     /** Checks the sizes, writes the header to {@code out} and returns the writer of the frames. */
-    private StreamWriter writer(OutputStream out, CoderKind coder, int channels, int frameLength,
-                                long samplesPerChannel, byte[] wavHeader, IntFunction<ModelPredictor> predictors)
-            throws BadInputException, IOException {
-        String problem = StreamHeader.problem(channels, frameLength, samplesPerChannel, wavHeader.length);
+    private StreamWriter writer(OutputStream out, CoderKind coder, InputKind kind, double rate, int channels,
+                                int frameLength, long samplesPerChannel, byte[] sourceHeader,
+                                IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
+        String problem = StreamHeader.problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
         if (problem != null) {
             throw new BadInputException("cannot encode: " + problem);
         }
         Model model = modelFile.model();
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), channels, frameLength,
-                samplesPerChannel, wavHeader);
+                samplesPerChannel, kind, rate, sourceHeader);
         return new StreamWriter(out, h, coder.coderFor(model), model.alphabet(),
                 new ChannelPredictors(channels, predictors));
     }

@@ -12,6 +12,11 @@ import ephyzip.stream.CoderKind;
 
 
 
+
+
+
+
+
 class ArithRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

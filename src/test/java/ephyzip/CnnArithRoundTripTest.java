@@ -13,6 +13,11 @@ import ephyzip.stream.CoderKind;
 
 
 
+
+
+
+
+
 class CnnArithRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

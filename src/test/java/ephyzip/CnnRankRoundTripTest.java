@@ -13,6 +13,11 @@ import ephyzip.stream.CoderKind;
 
 
 
+
+
+
+
+
 class CnnRankRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

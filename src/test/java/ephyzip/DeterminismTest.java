@@ -1,7 +1,7 @@
 package ephyzip;
 
+import ephyzip.format.WavFile;
 import ephyzip.stream.CoderKind;
-import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

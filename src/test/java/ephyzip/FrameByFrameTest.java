@@ -1,5 +1,6 @@
 package ephyzip;
 
+import ephyzip.format.WavFile;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.Predictors;
@@ -8,7 +9,6 @@ import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
 import ephyzip.stream.StreamWriter;
-import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

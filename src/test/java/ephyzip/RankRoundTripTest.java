@@ -12,6 +12,11 @@ import ephyzip.stream.CoderKind;
 
 
 
+
+
+
+
+
 class RankRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

@@ -1,9 +1,9 @@
 package ephyzip;
 
+import ephyzip.format.WavFile;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.Predictors;
 import ephyzip.stream.CoderKind;
-import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +73,7 @@ abstract class RoundTripTestBase {
         Path in = dir.resolve("in.wav");
         Files.write(in, wav);
         java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
-        try (ephyzip.wav.WavReader r = ephyzip.wav.WavReader.open(in)) {
+        try (ephyzip.format.RecordingReader r = ephyzip.format.RecordingReader.openWav(in)) {
             codec.encode(r, stream, coder(), 1000);
         }
         java.io.ByteArrayOutputStream back = new java.io.ByteArrayOutputStream();

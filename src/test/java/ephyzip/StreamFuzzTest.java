@@ -1,12 +1,12 @@
 package ephyzip;
 
+import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.Predictors;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
-import ephyzip.wav.WavFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,7 +180,7 @@ class StreamFuzzTest {
                                      int framesStart) {
         byte[] rest = Arrays.copyOfRange(from, framesStart, from.length);
         StreamHeader changed = new StreamHeader(h.version(), h.coder(), h.modelFingerprint(), channels, frame, count,
-                h.wavHeader());
+                h.kind(), h.rate(), h.sourceHeader());
         byte[] head = changed.toBytes();
         byte[] out = Arrays.copyOf(head, head.length + rest.length);
         System.arraycopy(rest, 0, out, head.length, rest.length);

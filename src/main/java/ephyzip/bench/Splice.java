@@ -1,8 +1,8 @@
 package ephyzip.bench;
 
 import ephyzip.compare.Comparison;
-import ephyzip.wav.Recordings;
-import ephyzip.wav.WavFile;
+import ephyzip.format.Recordings;
+import ephyzip.format.WavFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

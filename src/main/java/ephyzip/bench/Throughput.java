@@ -2,10 +2,10 @@ package ephyzip.bench;
 
 import ephyzip.Codec;
 import ephyzip.compare.Comparison;
+import ephyzip.format.Recordings;
+import ephyzip.format.WavFile;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
-import ephyzip.wav.Recordings;
-import ephyzip.wav.WavFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package ephyzip.cli;
 
+import ephyzip.format.Recordings;
 import ephyzip.model.ModelFile;
 import ephyzip.train.CnnConfig;
 import ephyzip.train.CnnTrainer;
 import ephyzip.train.EpochResult;
 import ephyzip.train.TrainingListener;
 import ephyzip.train.TrainingReport;
-import ephyzip.wav.Recordings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

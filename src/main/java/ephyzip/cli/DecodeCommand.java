@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Restore recordings byte for byte.", "  decode [options] IN.ezp OUT.wav",
-                "  decode [options] -o OUTDIR FILES_OR_DIRS..."})
+        description = {"Restore recordings byte for byte (sidecar files are never touched).",
+                "  decode [options] FILES.ezp...        each X.ezp to X beside it",
+                "  decode [options] IN.ezp OUT",
+                "  decode [options] -o OUTDIR FILES_OR_DIRS...",
+                "  decode [options] -c FILE.ezp > OUT   (- reads standard input)"})
 final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +37,10 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + needs());
         }
-        return FileJob.run(io, ".ezp", ".wav", spec.commandLine().getErr(), "decode", (in, out, progress) -> {
+        FileJob.Naming naming = new FileJob.Naming("decode", Outputs::decodedName,
+                args -> args.size() == 2 && !args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
+                p -> p.getFileName().toString().toLowerCase().endsWith(Outputs.EXT));
+        return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
             try (InputStream s = FileJob.openInput(in, progress)) {
                 codec.decode(s, out);
             }
@@ -44,7 +50,7 @@ final class DecodeCommand implements Callable<Integer> {
     /** Which model the first input stream needs, for the message about an unusable model. */
     private String needs() {
         for (Path p : io.files) {
-            if (Files.isRegularFile(p)) {
+            if (!Outputs.isStdio(p) && Files.isRegularFile(p)) {
                 try (InputStream s = FileJob.openInput(p)) {
                     return "; " + p + " needs model " + StreamHeader.read(s).modelFingerprint();
                 } catch (BadInputException | IOException e) {

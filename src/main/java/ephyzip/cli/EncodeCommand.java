@@ -1,11 +1,12 @@
 package ephyzip.cli;
 
 import ephyzip.Codec;
+import ephyzip.format.Inputs;
+import ephyzip.format.RecordingReader;
 import ephyzip.io.BadInputException;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
-import ephyzip.wav.WavFormatException;
-import ephyzip.wav.WavReader;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = {"Compress recordings.", "  encode [options] IN.wav OUT.ezp",
-                "  encode [options] -o OUTDIR FILES_OR_DIRS..."})
+        description = {"Compress recordings: WAV (16-bit PCM, any channels), SpikeGLX (NAME.bin beside NAME.meta),"
+                + " Open Ephys (continuous.dat under its structure.oebin), or any flat interleaved 16-bit file"
+                + " with --channels and --rate.",
+                "  encode [options] FILES...            each FILE to FILE.ezp beside it",
+                "  encode [options] IN OUT.ezp",
+                "  encode [options] -o OUTDIR FILES_OR_DIRS...",
+                "  encode [options] -c FILE > OUT.ezp   (- reads standard input)"})
 final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +39,13 @@ final class EncodeCommand implements Callable<Integer> {
                     + Codec.DEFAULT_FRAME_SAMPLES + "; the limit is " + StreamHeader.MAX_FRAME_SAMPLES + ")."})
     Integer frame;
 
+    @Option(names = "--channels", paramLabel = "N", description = "A flat file's channels (with --rate): read it"
+            + " as interleaved 16-bit little-endian samples (Kilosort .dat, Intan amplifier.dat).")
+    Integer channels;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "A flat file's sample rate, recorded in the stream.")
+    Double rate;
+
     @Mixin
     FileOptions io;
 
@@ -41,17 +54,32 @@ final class EncodeCommand implements Callable<Integer> {
         if (frame != null && (frame < 1 || frame > StreamHeader.MAX_FRAME_SAMPLES)) {
             throw new UsageException("--frame must be 1 to " + StreamHeader.MAX_FRAME_SAMPLES);
         }
+        if ((channels == null) != (rate == null)) {
+            throw new UsageException("--channels and --rate go together");
+        }
+        if (channels != null && (channels < 1 || channels > Inputs.MAX_CHANNELS || !(rate > 0 && rate < 1e9))) {
+            throw new UsageException("--channels must be 1 to " + Inputs.MAX_CHANNELS + " and --rate positive");
+        }
+        Inputs.Layout layout = channels == null ? null : new Inputs.Layout(channels, rate);
         Codec codec = new Codec(model.load());
-        return FileJob.run(io, ".wav", ".ezp", spec.commandLine().getErr(), "encode", (in, out, progress) -> {
-            try (WavReader r = WavReader.open(in)) {
+        FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,
+                args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
+                EncodeCommand::isRecording);
+        return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+            try (RecordingReader r = Inputs.open(in, layout)) {
                 progress.total(r.samplesPerChannel());
                 r.onRead(progress::step);
                 codec.encode(r, out, coder, frame != null ? frame : Codec.defaultFrame(r.channels()));
-            } catch (WavFormatException e) {
-                throw e;
             } catch (BadInputException e) {
-                throw new BadInputException(in + ": " + e.getMessage());
+                String m = e.getMessage();
+                throw m.startsWith(in.toString()) ? e : new BadInputException(in + ": " + m);
             }
         });
+    }
+
+    /** What a directory given to encode contributes: recordings, not sidecars or streams. */
+    private static boolean isRecording(Path p) {
+        String n = p.getFileName().toString().toLowerCase();
+        return n.endsWith(".wav") || n.endsWith(".bin") || n.endsWith(".dat");
     }
 }

@@ -2,6 +2,7 @@ package ephyzip.cli;
 
 import ephyzip.io.BadInputException;
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,11 +14,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Runs a one-file transformation over the command's inputs: either {@code IN OUT}, or
- * {@code -o OUTDIR INPUTS...}. Several files run in parallel; a file that fails is reported and
- * skipped, and the exit code is the worst seen.
+ * Runs a one-file transformation over the command's inputs, as gzip does: each input's output
+ * beside it ({@code FILES...}), {@code IN OUT}, {@code -o OUTDIR FILES...}, or standard output
+ * ({@code -c}, and always for standard input {@code -} unless an output is named). Several files
+ * run in parallel; a file that fails is reported and skipped, and the exit code is the worst seen.
  */
 final class FileJob {
     /**
@@ -28,47 +32,67 @@ final class FileJob {
         void apply(Path in, OutputStream out, Progress progress) throws Exception;
     }
 
+    /** How a command names its outputs. */
+    record Naming(String verb, Function<Path, String> outputName, Predicate<List<Path>> isInOut,
+                  Predicate<Path> takenFromDirectory) {
+    }
+
     /** Files coded side by side report only as whole files. */
     private static final Progress QUIET = new Progress(null, "", 0, false);
 
     private FileJob() {
     }
 
-    static int run(FileOptions io, String inExt, String outExt, PrintWriter err, String verb, Transform t)
-            throws Exception {
+    static int run(FileOptions io, Naming naming, PrintWriter err, Transform t) throws Exception {
         List<Path> args = io.files;
-        Path outDir = io.outDir;
-        boolean force = io.force;
-        int threads = io.threads;
-        List<Path[]> pairs = new ArrayList<>();
-        if (outDir == null) {
-            if (args.size() != 2) {
-                throw new UsageException(verb + " takes IN OUT, or -o OUTDIR and one or more inputs");
+        if (io.stdout && io.outDir != null) {
+            throw new UsageException("-c and -o cannot be used together");
+        }
+        if (args.stream().filter(Outputs::isStdio).count() > 1) {
+            throw new UsageException("standard input can be read once");
+        }
+        if (io.stdout || (args.size() == 1 && Outputs.isStdio(args.get(0)) && io.outDir == null)) {
+            if (args.size() != 1) {
+                throw new UsageException(naming.verb() + " -c takes one input");
             }
+            return toStdout(args.get(0), t);
+        }
+        List<Path[]> pairs = new ArrayList<>();
+        if (io.outDir == null && naming.isInOut().test(args)) {
             pairs.add(new Path[] {args.get(0), args.get(1)});
         } else {
-            if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-                throw new UsageException(outDir + " is not a directory");
+            if (io.outDir != null && Files.exists(io.outDir) && !Files.isDirectory(io.outDir)) {
+                throw new UsageException(io.outDir + " is not a directory");
             }
-            for (Path in : expand(args, inExt)) {
-                pairs.add(new Path[] {in, outDir.resolve(Outputs.renamed(in, inExt, outExt))});
+            for (Path in : expand(args, naming.takenFromDirectory())) {
+                if (Outputs.isStdio(in)) {
+                    throw new UsageException("standard input has no name to derive an output from: name the output"
+                            + " (" + naming.verb() + " - OUT) or use -c");
+                }
+                String name = naming.outputName().apply(in);
+                if (name == null) {
+                    throw new UsageException(in + ": cannot tell the output's name (expected a name ending in "
+                            + Outputs.EXT + "); give IN OUT, or -o OUTDIR");
+                }
+                pairs.add(new Path[] {in, io.outDir != null ? io.outDir.resolve(name) : in.resolveSibling(name)});
             }
         }
         for (Path[] p : pairs) {
-            Outputs.checkWritable(p[1], force);
+            Outputs.checkWritable(p[1], io.force);
         }
         if (pairs.size() == 1) { // one file: its error is the command's error
             Path[] p = pairs.get(0);
-            try (Progress progress = new Progress(err, verb + " " + p[0].getFileName(), 0)) {
-                Files2.writeAtomically(p[1], out -> t.apply(p[0], out, progress));
+            try (Progress progress = new Progress(err, naming.verb() + " " + p[0].getFileName(), 0);
+                 Stdin in = Stdin.orFile(p[0])) {
+                Files2.writeAtomically(p[1], out -> t.apply(in.path(), out, progress));
             }
             return ExitCodes.OK;
         }
         // Many files: in parallel (each output depends on its input alone); errors are reported in
         // input order and the others still run.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, pairs.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(io.threads, pairs.size())));
         int worst = ExitCodes.OK;
-        try (Progress progress = new Progress(err, verb, pairs.size())) {
+        try (Progress progress = new Progress(err, naming.verb(), pairs.size())) {
             List<Future<String>> results = new ArrayList<>();
             for (Path[] p : pairs) {
                 results.add(pool.submit(() -> {
@@ -100,6 +124,29 @@ final class FileJob {
         return worst;
     }
 
+    /**
+     * Writes to standard output as the output is made (as gzip -c does: what was written before
+     * an error stays written; the exit code tells).
+     */
+    private static int toStdout(Path in, Transform t) throws Exception {
+        OutputStream stdout = new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // standard output stays open
+            }
+        };
+        try (Stdin s = Stdin.orFile(in);
+             OutputStream out = new java.io.BufferedOutputStream(stdout, 1 << 16)) {
+            t.apply(s.path(), out, QUIET);
+        }
+        return ExitCodes.OK;
+    }
+
     /** {@code in}, buffered; failing to open it is bad input, not a crash. */
     static InputStream openInput(Path in) throws BadInputException {
         return openInput(in, QUIET);
@@ -111,7 +158,7 @@ final class FileJob {
             progress.total(Files.size(in));
             InputStream counted = new java.io.FilterInputStream(Files.newInputStream(in)) {
                 @Override
-                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
                     if (n > 0) {
                         progress.step(n);
@@ -120,18 +167,18 @@ final class FileJob {
                 }
             };
             return new BufferedInputStream(counted, 1 << 16);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadInputException(in + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
-    private static List<Path> expand(List<Path> args, String ext) throws UsageException {
+    private static List<Path> expand(List<Path> args, Predicate<Path> taken) throws UsageException {
         List<Path> out = new ArrayList<>();
         for (Path a : args) {
-            if (Files.isDirectory(a)) {
+            if (!Outputs.isStdio(a) && Files.isDirectory(a)) {
                 try (var s = Files.list(a)) {
-                    s.filter(f -> f.getFileName().toString().toLowerCase().endsWith(ext)).sorted().forEach(out::add);
-                } catch (java.io.IOException e) {
+                    s.filter(Files::isRegularFile).filter(taken).sorted().forEach(out::add);
+                } catch (IOException e) {
                     throw new UsageException(a + ": cannot list (" + e.getMessage() + ")");
                 }
             } else {

@@ -1,14 +1,22 @@
 package ephyzip.cli;
 
+import ephyzip.format.Inputs;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The inputs and outputs of encode and decode: {@code IN OUT}, or {@code -o OUTDIR FILES...}. */
+/**
+ * The inputs and outputs of encode and decode, as gzip and xz take them: {@code FILES...} (each
+ * output beside its input), {@code IN OUT}, {@code -o OUTDIR FILES...}, {@code -c} (standard
+ * output), and {@code -} for standard input.
+ */
 final class FileOptions {
     @Option(names = {"-o", "--output-dir"}, paramLabel = "OUTDIR", description = "Write the outputs here.")
     Path outDir;
+
+    @Option(names = {"-c", "--stdout"}, description = "Write to standard output (one input).")
+    boolean stdout;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite existing outputs.")
     boolean force;
@@ -16,6 +24,6 @@ final class FileOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Files coded at once (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Parameters(arity = "1..*", paramLabel = "FILES")
+    @Parameters(arity = "1..*", paramLabel = "FILES", description = "Inputs (- for standard input).")
     List<Path> files;
 }

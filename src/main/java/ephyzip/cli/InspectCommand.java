@@ -1,5 +1,7 @@
 package ephyzip.cli;
 
+import ephyzip.format.InputKind;
+import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
@@ -41,17 +43,16 @@ final class InspectCommand implements Callable<Integer> {
         o.printf("model fingerprint: %s%n", h.modelFingerprint());
         o.printf("channels:          %d%n", h.channels());
         o.printf("samples:           %d per channel, %d in all%n", h.samplesPerChannel(), samples);
-        if (h.wavHeader().length >= 28) {
-            int rate = ByteBuffer.wrap(h.wavHeader(), 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            o.printf("sample rate:       %d Hz (if the fmt chunk comes first)%n", rate);
-        }
+        double rate = h.rate() > 0 || h.kind() != InputKind.WAV ? h.rate() : WavFile.rateOf(h.sourceHeader());
+        o.printf("input:             %s%n", h.kind());
+        o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
         o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());
-        o.printf("WAV header:        %d bytes%n", h.wavHeader().length);
+        o.printf("file header:       %d bytes%n", h.sourceHeader().length);
         o.printf("stream header:     %d bytes%n", h.length());
         if (samples > 0) {
             o.printf("bits/sample:       %.3f (whole stream, without the model)%n", 8.0 * size / samples);
-            long original = h.wavHeader().length + 2 * samples;
-            o.printf("ratio:             %.3f (WAV header and samples over stream size, without the model)%n",
+            long original = h.sourceHeader().length + 2 * samples;
+            o.printf("ratio:             %.3f (file header and samples over stream size, without the model)%n",
                     (double) original / size);
         }
         return ExitCodes.OK;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code ephyzip} command line. */
 @Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.1.0",
         description = "Lossless compression of neural electrode recordings (16-bit PCM WAV, any number of channels).",
-        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, InspectCommand.class,
                 CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:unexpected failure", "2:usage error", "3:bad input (WAV, stream or model)"})

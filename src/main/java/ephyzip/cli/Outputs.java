@@ -5,6 +5,9 @@ import java.nio.file.Path;
 
 /** Where outputs go, and the rule that existing files are kept unless --force. */
 final class Outputs {
+    /** The extension of compressed streams. */
+    static final String EXT = ".ezp";
+
     private Outputs() {
     }
 
@@ -17,12 +20,20 @@ final class Outputs {
         }
     }
 
-    /** {@code in}'s file name with its extension replaced. */
-    static String renamed(Path in, String oldExt, String newExt) {
+    /** Standard input or output, spelled {@code -}. */
+    static boolean isStdio(Path p) {
+        return p.toString().equals("-");
+    }
+
+    /** The stream's name for {@code in}: its name with {@code .ezp} added (x.wav -> x.wav.ezp). */
+    static String encodedName(Path in) {
+        return in.getFileName() + EXT;
+    }
+
+    /** The restored file's name for {@code in}: its name without {@code .ezp}; null if it has none. */
+    static String decodedName(Path in) {
         String name = in.getFileName().toString();
-        if (name.toLowerCase().endsWith(oldExt)) {
-            name = name.substring(0, name.length() - oldExt.length());
-        }
-        return name + newExt;
+        return name.toLowerCase().endsWith(EXT) && name.length() > EXT.length()
+                ? name.substring(0, name.length() - EXT.length()) : null;
     }
 }

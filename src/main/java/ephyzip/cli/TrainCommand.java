@@ -1,10 +1,10 @@
 package ephyzip.cli;
 
+import ephyzip.format.Recordings;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.train.BigramTrainer;
 import ephyzip.train.CnnTrainer;
-import ephyzip.wav.Recordings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

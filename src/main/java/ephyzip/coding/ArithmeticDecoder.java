@@ -13,6 +13,11 @@ import ephyzip.io.CorruptStreamException;
 
 
 
+
+
+
+
+
 /** Decoding half of the coder in {@link ArithmeticEncoder}. */
 public final class ArithmeticDecoder extends ArithmeticCoder {
     private final BitInputStream in;

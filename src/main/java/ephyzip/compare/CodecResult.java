@@ -13,6 +13,7 @@ import java.util.Locale;
  */
 public final class CodecResult {
     private final String codec;
+    private final String modelKind;
     private final long modelBytes;
     private final boolean ranks;
     private int files;
@@ -28,8 +29,9 @@ public final class CodecResult {
     private long fallbacks;
     private final List<Double> fileRatios = new ArrayList<>();
 
-    CodecResult(String codec, long modelBytes, boolean ranks) {
+    CodecResult(String codec, String modelKind, long modelBytes, boolean ranks) {
         this.codec = codec;
+        this.modelKind = modelKind;
         this.modelBytes = modelBytes;
         this.ranks = ranks;
     }
@@ -59,6 +61,11 @@ public final class CodecResult {
 
     public String codec() {
         return codec;
+    }
+
+    /** The kind of ephyzip model ("cnn", "bigram"), or null for other codecs. */
+    public String modelKind() {
+        return modelKind;
     }
 
     public int files() {
@@ -141,14 +148,15 @@ public final class CodecResult {
     }
 
     /** Column names of {@link #values()}, for CSV and JSON. */
-    public static final List<String> FIELDS = List.of("codec", "files", "inputBytes", "payloadBytes", "modelBytes",
+    public static final List<String> FIELDS = List.of("codec", "modelKind", "files", "inputBytes", "payloadBytes", "modelBytes",
             "ratio", "payloadRatio", "bitsPerSample", "top1", "top16", "top128", "tier0", "tier4", "tier7",
             "tier10", "tierEscape", "fallbackRate", "encodeSamplesPerSecond", "decodeSamplesPerSecond",
             "roundTripOk");
 
     /** The values of {@link #FIELDS}, as JSON literals; rank fields are null for other codecs. */
     public List<String> values() {
-        List<String> v = new ArrayList<>(List.of("\"" + codec + "\"", Integer.toString(files),
+        List<String> v = new ArrayList<>(List.of("\"" + codec + "\"",
+                modelKind == null ? "null" : "\"" + modelKind + "\"", Integer.toString(files),
                 Long.toString(inputBytes), Long.toString(payloadBytes), Long.toString(modelBytes), num(ratio()),
                 num(payloadRatio()), num(bitsPerSample())));
         if (ranks) {

@@ -1,7 +1,7 @@
 package ephyzip.compare;
 
+import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
-import ephyzip.wav.WavFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class Comparison {
             }
             List<CodecResult> out = new ArrayList<>();
             for (Contender c : contenders) {
-                out.add(new CodecResult(c.name(), c.modelBytes(), c.ranks()));
+                out.add(new CodecResult(c.name(), c.modelKind(), c.modelBytes(), c.ranks()));
             }
             for (Future<List<FileResult>> fu : futures) {
                 List<FileResult> r;

@@ -7,6 +7,11 @@ public interface Contender {
     /** Bytes the decoder needs besides each file's output (a model), counted once per comparison. */
     long modelBytes();
 
+    /** The kind of ephyzip model it runs ("cnn", "bigram"), or null for other codecs. */
+    default String modelKind() {
+        return null;
+    }
+
     /** True for the rank coder modes, whose rank statistics are reported. */
     default boolean ranks() {
         return false;

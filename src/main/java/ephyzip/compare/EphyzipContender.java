@@ -1,13 +1,13 @@
 package ephyzip.compare;
 
 import ephyzip.Codec;
+import ephyzip.format.WavFile;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.ModelPredictor;
 import ephyzip.predict.Predictors;
 import ephyzip.predict.RankStats;
 import ephyzip.stream.CoderKind;
-import ephyzip.wav.WavFile;
 import java.util.Arrays;
 
 /** ephyzip with one model and one coder (and, for the rank coder, optionally no fallback). */
@@ -40,6 +40,11 @@ public final class EphyzipContender implements Contender {
     @Override
     public long modelBytes() {
         return codec.modelFile().byteCount();
+    }
+
+    @Override
+    public String modelKind() {
+        return codec.modelFile().model().kind().label;
     }
 
     @Override

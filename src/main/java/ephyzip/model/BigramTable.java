@@ -14,6 +14,11 @@ import ephyzip.coding.Ranking;
 
 
 
+
+
+
+
+
 /**
  * Counts of token pairs (previous, next), smoothed towards the distribution of the step
  * next - previous over all pairs: {@code p(n | p) ~ count(p, n) + alpha * q(n - p)}.

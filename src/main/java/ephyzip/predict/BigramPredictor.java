@@ -14,6 +14,11 @@ import ephyzip.model.BigramTable;
 
 
 
+
+
+
+
+
 /** Predicts the next token from the previous one through a {@link BigramTable}. */
 final class BigramPredictor implements ModelPredictor {
     private final BigramTable table;

@@ -10,6 +10,11 @@ import ephyzip.model.Model;
 
 
 
+
+
+
+
+
 /** Builds the predictor a model prescribes for one channel. */
 public final class Predictors {
     private Predictors() {

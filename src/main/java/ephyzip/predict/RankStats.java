@@ -14,6 +14,11 @@ import ephyzip.io.CorruptStreamException;
 
 
 
+
+
+
+
+
 /**
  * Counts what the rank coder asks of predictors: the histogram of ranks (up to {@link #RANKS}),
  * the tiers, and how often a network predictor fell back to the bigram ranking. One instance

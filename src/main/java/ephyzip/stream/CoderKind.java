@@ -12,6 +12,11 @@ import ephyzip.model.Model;
 
 
 
+
+
+
+
+
 /** The payload coders a stream may use, with their ids in the stream header. */
 public enum CoderKind {
     RANK(0),

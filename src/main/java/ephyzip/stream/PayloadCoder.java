@@ -13,6 +13,11 @@ import ephyzip.model.Alphabet;
 
 
 
+
+
+
+
+
 /**
  * Turns one frame of samples into payload bytes and back, driven by the channels' predictors.
  * A frame holds {@code n} samples of every channel; they are coded channel after channel, each

@@ -1,7 +1,8 @@
 package ephyzip.stream;
 
+import ephyzip.format.InputKind;
+import ephyzip.format.WavFile;
 import ephyzip.io.CorruptStreamException;
-import ephyzip.wav.WavFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -17,29 +18,41 @@ import java.util.zip.CRC32;
  *
  * @param samplesPerChannel samples of each channel (WAV sample frames)
  * @param frameLength       samples of each channel per stream frame (the last frame may hold fewer)
- * @param wavHeader         the WAV file's bytes before its samples, verbatim
+ * @param kind              the kind of file that was encoded
+ * @param rate              its sample rate in Hz as the file or its sidecar states it (0: not stated)
+ * @param sourceHeader      the file's bytes before its samples, verbatim (none for flat files)
  */
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
-                           long samplesPerChannel, byte[] wavHeader) {
-    public static final int VERSION = 2;
+                           long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader) {
+    /** The version this ephyzip writes; it also reads {@link #VERSION_2}. */
+    public static final int VERSION = 3;
+    /** Before input kinds: WAV only, no kind or rate fields. */
+    public static final int VERSION_2 = 2;
     static final byte[] MAGIC = {'E', 'Z', 'P', 0x1A};
     public static final int MAX_CHANNELS = 4096;
     /** Most samples (all channels) in one frame: bounds the memory of encoder and decoder. */
     public static final int MAX_FRAME_SAMPLES = 1 << 22;
     /** A WAV data chunk holds at most 2^32 - 1 bytes. */
     public static final long MAX_DATA_BYTES = 0xFFFFFFFFL;
-    /** Bytes before the WAV header. */
-    static final int FIXED_BYTES = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
+    /** The sample count field holds 32 bits. */
+    public static final long MAX_SAMPLES_PER_CHANNEL = 0xFFFFFFFFL;
+    /** Bytes before the source header, by version. */
+    static final int FIXED_BYTES_2 = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
+    static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8;
 
     public StreamHeader {
-        String problem = problem(channels, frameLength, samplesPerChannel, wavHeader.length);
+        String problem = problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        if (!(rate >= 0 && rate < 1e9)) {
+            throw new IllegalArgumentException("sample rate " + rate);
         }
     }
 
     /** Why these sizes cannot make a stream, or null. */
-    public static String problem(int channels, int frameLength, long samplesPerChannel, int wavHeaderBytes) {
+    public static String problem(InputKind kind, int channels, int frameLength, long samplesPerChannel,
+                                 int sourceHeaderBytes) {
         if (channels < 1 || channels > MAX_CHANNELS) {
             return channels + " channels (at most " + MAX_CHANNELS + " are supported)";
         }
@@ -47,18 +60,19 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             return "frame length " + frameLength + " for " + channels + " channels (a frame holds 1 to "
                     + MAX_FRAME_SAMPLES + " samples of all channels together)";
         }
-        if (samplesPerChannel < 0 || samplesPerChannel * 2 * channels > MAX_DATA_BYTES) {
-            return samplesPerChannel + " samples per channel exceed what a WAV file can hold";
+        if (samplesPerChannel < 0 || samplesPerChannel > MAX_SAMPLES_PER_CHANNEL
+                || (kind == InputKind.WAV && samplesPerChannel * 2 * channels > MAX_DATA_BYTES)) {
+            return samplesPerChannel + " samples per channel exceed what a " + kind + " file can hold";
         }
-        if (wavHeaderBytes > WavFile.MAX_EXTRA_BYTES) {
-            return "WAV header of " + wavHeaderBytes + " bytes exceeds the limit " + WavFile.MAX_EXTRA_BYTES;
+        if (sourceHeaderBytes > WavFile.MAX_EXTRA_BYTES || (kind.flat() && sourceHeaderBytes > 0)) {
+            return "file header of " + sourceHeaderBytes + " bytes exceeds the limit for " + kind;
         }
         return null;
     }
 
     /** Bytes of the header in the stream. */
     public int length() {
-        return FIXED_BYTES + wavHeader.length + 4;
+        return (version == VERSION_2 ? FIXED_BYTES_2 : FIXED_BYTES) + sourceHeader.length + 4;
     }
 
     /** Frames in the stream. */
@@ -92,8 +106,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             out.writeShort(channels);
             out.writeInt(frameLength);
             out.writeInt((int) samplesPerChannel);
-            out.writeInt(wavHeader.length);
-            out.write(wavHeader);
+            if (version != VERSION_2) {
+                out.writeByte(kind.id);
+                out.writeLong(Double.doubleToLongBits(rate));
+            }
+            out.writeInt(sourceHeader.length);
+            out.write(sourceHeader);
             out.flush();
             out.writeInt(crc(bytes.toByteArray(), 0, bytes.size()));
         } catch (IOException e) {
@@ -104,49 +122,61 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
 
     /** Reads and checks the header at the start of {@code in}, reading nothing beyond it. */
     public static StreamHeader read(InputStream in) throws CorruptStreamException, IOException {
-        byte[] fixed = readBytes(in, FIXED_BYTES, 0);
-        ByteBuffer b = ByteBuffer.wrap(fixed);
-        for (byte m : MAGIC) {
-            if (b.get() != m) {
+        byte[] start = readBytes(in, 5, 0);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (start[i] != MAGIC[i]) {
                 throw new CorruptStreamException("not an ephyzip stream", 0);
             }
         }
-        int version = b.get() & 0xFF;
-        if (version != VERSION) {
+        int version = start[4] & 0xFF;
+        if (version != VERSION && version != VERSION_2) {
             throw new CorruptStreamException("stream format version " + version
-                    + " is not supported (this ephyzip reads version " + VERSION + ")", 4);
+                    + " is not supported (this ephyzip reads versions " + VERSION_2 + " and " + VERSION + ")", 4);
         }
+        int fixedBytes = version == VERSION_2 ? FIXED_BYTES_2 : FIXED_BYTES;
+        byte[] fixed = java.util.Arrays.copyOf(start, fixedBytes);
+        System.arraycopy(readBytes(in, fixedBytes - 5, 5), 0, fixed, 5, fixedBytes - 5);
+        ByteBuffer b = ByteBuffer.wrap(fixed, 5, fixedBytes - 5);
         int coderId = b.get() & 0xFF;
         byte[] fp = new byte[8];
         b.get(fp);
         int channels = b.getShort() & 0xFFFF;
         long frameLength = b.getInt() & 0xFFFFFFFFL;
         long samples = b.getInt() & 0xFFFFFFFFL;
+        int kindId = version == VERSION_2 ? InputKind.WAV.id : b.get() & 0xFF;
+        double rate = version == VERSION_2 ? 0 : Double.longBitsToDouble(b.getLong());
         long headerBytes = b.getInt() & 0xFFFFFFFFL;
         if (headerBytes > WavFile.MAX_EXTRA_BYTES) {
-            throw new CorruptStreamException("WAV header length " + headerBytes + " exceeds the limit "
-                    + WavFile.MAX_EXTRA_BYTES, FIXED_BYTES - 4);
+            throw new CorruptStreamException("file header length " + headerBytes + " exceeds the limit "
+                    + WavFile.MAX_EXTRA_BYTES, fixedBytes - 4);
         }
-        byte[] wavHeader = readBytes(in, (int) headerBytes, FIXED_BYTES);
-        byte[] crcBytes = readBytes(in, 4, FIXED_BYTES + headerBytes);
+        byte[] sourceHeader = readBytes(in, (int) headerBytes, fixedBytes);
+        byte[] crcBytes = readBytes(in, 4, fixedBytes + headerBytes);
         CRC32 crc = new CRC32();
         crc.update(fixed);
-        crc.update(wavHeader);
+        crc.update(sourceHeader);
         if ((int) crc.getValue() != ByteBuffer.wrap(crcBytes).getInt()) {
             throw new CorruptStreamException("header checksum mismatch: the stream header is damaged",
-                    FIXED_BYTES + headerBytes);
+                    fixedBytes + headerBytes);
+        }
+        InputKind kind = InputKind.ofId(kindId);
+        if (kind == null) {
+            throw new CorruptStreamException("unknown input kind " + kindId, FIXED_BYTES_2 - 4);
+        }
+        if (!(rate >= 0 && rate < 1e9)) {
+            throw new CorruptStreamException("sample rate " + rate + " is not valid", FIXED_BYTES_2 - 3);
         }
         CoderKind coder = CoderKind.ofId(coderId);
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
-                : problem(channels, (int) frameLength, samples, wavHeader.length);
+                : problem(kind, channels, (int) frameLength, samples, sourceHeader.length);
         if (problem != null) {
             throw new CorruptStreamException("unsupported stream: " + problem, 14);
         }
         return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), channels, (int) frameLength, samples,
-                wavHeader);
+                kind, rate, sourceHeader);
     }
 
     public static int crc(byte[] data, int off, int len) {

@@ -1,9 +1,9 @@
 package ephyzip.stream;
 
+import ephyzip.format.WavFile;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.io.Varint;
 import ephyzip.model.Alphabet;
-import ephyzip.wav.WavFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -2,13 +2,13 @@ package ephyzip.train;
 
 import ephyzip.coding.RankTier;
 import ephyzip.coding.TierCode;
+import ephyzip.format.Recordings;
+import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import ephyzip.model.Alphabet;
 import ephyzip.model.BigramTable;
 import ephyzip.model.Model;
 import ephyzip.model.ModelKind;
-import ephyzip.wav.Recordings;
-import ephyzip.wav.WavFile;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;

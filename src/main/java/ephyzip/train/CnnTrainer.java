@@ -1,13 +1,13 @@
 package ephyzip.train;
 
 import ephyzip.coding.TierCode;
+import ephyzip.format.Recordings;
 import ephyzip.io.BadInputException;
 import ephyzip.model.Alphabet;
 import ephyzip.model.CnnWeights;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.model.ModelKind;
-import ephyzip.wav.Recordings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -90,7 +90,7 @@ class CliTest {
         Path one = dir.resolve("enc1");
         assertEquals(0, Cli.run("encode", "--model", model, "--threads", "1", "-o", one, TestModels.DATA).exit());
         for (Path p : TestModels.dataFiles()) {
-            String name = Outputs.renamed(p, ".wav", ".ezp");
+            String name = Outputs.encodedName(p);
             assertArrayEquals(Files.readAllBytes(enc.resolve(name)), Files.readAllBytes(one.resolve(name)),
                     "same stream with 1 thread and with all: " + name);
         }
@@ -113,7 +113,10 @@ class CliTest {
         assertEquals(ExitCodes.USAGE, Cli.run("encode").exit());
         assertEquals(ExitCodes.USAGE, Cli.run("encode", "--coder", "zip", "a.wav", "b.ezp").exit());
         assertEquals(ExitCodes.USAGE, Cli.run("frobnicate").exit());
-        assertEquals(ExitCodes.USAGE, Cli.run("encode", "--model", model, "a", "b", "c").exit());
+        // several names are several inputs, as for gzip: missing ones are bad input
+        assertEquals(ExitCodes.BAD_INPUT, Cli.run("encode", "--model", model, "a", "b", "c").exit());
+        assertEquals(ExitCodes.USAGE, Cli.run("encode", "--model", model, "-c", "a", "b").exit());
+        assertEquals(ExitCodes.USAGE, Cli.run("encode", "--model", model, "-c", "-o", "x", "a").exit());
         assertEquals(ExitCodes.OK, Cli.run("--help").exit());
     }
 
@@ -138,7 +141,8 @@ class CliTest {
         // The payload reported for bigram/arith is the size of the stream encode writes.
         Path ezp = dir.resolve("cmp-a.ezp");
         assertEquals(0, Cli.run("encode", "--model", model, "--coder", "arith", src, ezp).exit());
-        assertTrue(j.contains("\"codec\": \"m/arith\", \"files\": 1, \"inputBytes\": " + Files.size(src)
+        assertTrue(j.contains("\"codec\": \"m/arith\", \"modelKind\": \"" + ModelOption.load(model).model().kind()
+                + "\", \"files\": 1, \"inputBytes\": " + Files.size(src)
                 + ", \"payloadBytes\": " + Files.size(ezp) + ", \"modelBytes\": " + Files.size(model)), j);
         assertFalse(j.contains("false"), j);
     }
@@ -169,8 +173,9 @@ class CliTest {
     void compareWritesCsvPlotsAndRankStatistics() throws Exception {
         Path small = dir.resolve("small2");
         Files.createDirectories(small);
-        Path src = TestModels.dataFiles().get(5);
-        Files.copy(src, small.resolve("a.wav"));
+        // three channels: rank statistics must count every channel (they once counted channel 0 only)
+        Path src = small.resolve("a.wav");
+        Files.write(src, Fixtures.wav(3, 4000));
         Path cnn = dir.resolve("net.ezm");
         Files.write(cnn, TestModels.cnn().bytes());
         Path csv = dir.resolve("cmp.csv");
@@ -182,24 +187,25 @@ class CliTest {
         assertTrue(r.out().contains("net/rank-nofallback"), r.out());
         assertTrue(r.out().contains("real time for one channel"), r.out());
         List<String> rows = Files.readAllLines(csv);
-        assertTrue(rows.get(0).startsWith("codec,files,inputBytes,payloadBytes,modelBytes,ratio"), rows.get(0));
+        assertTrue(rows.get(0).startsWith("codec,modelKind,files,inputBytes,payloadBytes,modelBytes,ratio"), rows.get(0));
         String rank = rows.stream().filter(l -> l.startsWith("net/rank,")).findFirst().orElseThrow();
         String[] f = rank.split(",");
-        double top1 = Double.parseDouble(f[8]);
-        double top16 = Double.parseDouble(f[9]);
+        assertEquals("cnn", f[1]);
+        double top1 = Double.parseDouble(f[9]);
+        double top16 = Double.parseDouble(f[10]);
         double tiers = 0;
-        for (int i = 11; i <= 15; i++) {
+        for (int i = 12; i <= 16; i++) {
             tiers += Double.parseDouble(f[i]);
         }
         assertTrue(top1 > 0 && top1 <= top16 && top16 <= 1, rank);
         assertEquals(1.0, tiers, 1e-4, "tier shares add up: " + rank);
-        assertEquals(top1, Double.parseDouble(f[11]), 1e-9, "tier 0 is the top-1 hit rate");
+        assertEquals(top1, Double.parseDouble(f[12]), 1e-9, "tier 0 is the top-1 hit rate");
         String arith = rows.stream().filter(l -> l.startsWith("net/arith,")).findFirst().orElseThrow();
         assertTrue(arith.contains(",,"), "no rank statistics for arith: " + arith);
         // the rank payload is what encode writes on its own
         Path ezp = dir.resolve("net-rank.ezp");
         assertEquals(0, Cli.run("encode", "--model", cnn, "--coder", "rank", src, ezp).exit());
-        assertEquals(Files.size(ezp), Long.parseLong(rank.split(",")[3]));
+        assertEquals(Files.size(ezp), Long.parseLong(rank.split(",")[4]));
         for (String png : List.of("ratio.png", "file-ratios.png", "ranks.png", "ratio-vs-speed.png")) {
             assertTrue(Files.size(plots.resolve(png)) > 5000, png);
         }

@@ -1,5 +1,6 @@
 package ephyzip.stream;
 
+import ephyzip.format.InputKind;
 import ephyzip.io.CorruptStreamException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Declared sizes are refused before anything is allocated from them, with a message saying why. */
 class StreamHeaderTest {
     private static final StreamHeader GOOD = new StreamHeader(StreamHeader.VERSION, CoderKind.ARITH,
-            "0123456789abcdef", 2, 100, 1000, new byte[44]);
+            "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44]);
 
     /** GOOD's bytes with one field changed and the header checksum made valid again. */
     private static byte[] with(int offset, int size, long value) {
@@ -53,8 +54,41 @@ class StreamHeaderTest {
         assertTrue(refusal(with(20, 4, 0xFFFFFFFFL)).contains("samples per channel"));
         // a WAV header length of 4 GB: refused from the length alone, before any read or allocation
         byte[] b = GOOD.toBytes();
-        ByteBuffer.wrap(b).putInt(24, 0xFFFFFFF0);
-        assertTrue(refusal(b).contains("WAV header length"));
+        ByteBuffer.wrap(b).putInt(33, 0xFFFFFFF0);
+        assertTrue(refusal(b).contains("file header length"));
+    }
+
+    @Test
+    void inputKindAndRateAreKeptAndChecked() throws Exception {
+        StreamHeader raw = new StreamHeader(StreamHeader.VERSION, CoderKind.RANK, "0123456789abcdef", 384, 100,
+                20_000_000L, InputKind.SPIKEGLX, 30000.125, new byte[0]);
+        StreamHeader back = StreamHeader.read(new ByteArrayInputStream(raw.toBytes()));
+        assertEquals(InputKind.SPIKEGLX, back.kind());
+        assertEquals(30000.125, back.rate());
+        assertEquals(20_000_000L, back.samplesPerChannel(), "flat files may pass a WAV's 4 GB");
+        byte[] b = raw.toBytes();
+        b[24] = 9;
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("unknown input kind 9"));
+        b = raw.toBytes();
+        ByteBuffer.wrap(b).putDouble(25, Double.NaN);
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("sample rate"));
+        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION, CoderKind.RANK,
+                "0123456789abcdef", 1, 100, 100, InputKind.RAW, 0, new byte[4]), "flat files have no header");
+    }
+
+    @Test
+    void versionTwoStreamsStillRead() throws Exception {
+        StreamHeader v2 = new StreamHeader(StreamHeader.VERSION_2, CoderKind.ARITH, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 0, new byte[44]);
+        byte[] bytes = v2.toBytes();
+        assertEquals(StreamHeader.FIXED_BYTES_2 + 44 + 4, bytes.length);
+        StreamHeader back = StreamHeader.read(new ByteArrayInputStream(bytes));
+        assertEquals(2, back.version());
+        assertEquals(InputKind.WAV, back.kind());
+        assertEquals(1000, back.samplesPerChannel());
+        assertEquals(bytes.length, back.length());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ephyzip.wav;
+package ephyzip.format;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,11 @@
-package ephyzip.wav;
+package ephyzip.format;
 
 import ephyzip.io.BadInputException;
+
+
+
+
+
 
 
 

@@ -1,4 +1,4 @@
-package ephyzip.wav;
+package ephyzip.format;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * (RIFF header, fmt and any other chunks, the data chunk header), the samples (interleaved when
  * there are several channels), and the bytes after them (pad byte, trailing chunks).
  * {@link #toBytes()} reassembles the exact original bytes. Long recordings are read with
- * {@link WavReader} instead.
+ * {@link RecordingReader} instead.
  */
 public final class WavFile {
     /** Largest header or trailer we keep verbatim; real files have a few hundred bytes. */
@@ -85,6 +85,24 @@ public final class WavFile {
         return trailer.clone();
     }
 
+    /** The sample rate the header's fmt chunk states (0 if it has none). */
+    public int sampleRate() {
+        return rateOf(header);
+    }
+
+    /** The sample rate the fmt chunk of a WAV {@code header} states (0 if it has none). */
+    public static int rateOf(byte[] header) {
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 12; at + 8 <= header.length; ) {
+            long size = b.getInt(at + 4) & 0xFFFFFFFFL;
+            if (header[at] == 'f' && header[at + 1] == 'm' && header[at + 2] == 't' && header[at + 3] == ' ') {
+                return at + 16 <= header.length ? b.getInt(at + 12) : 0;
+            }
+            at += 8 + size + (size & 1);
+        }
+        return 0;
+    }
+
     public int channels() {
         return channels;
     }
@@ -123,8 +141,8 @@ public final class WavFile {
     }
 
     /** Reads this file's samples as a stream. */
-    public WavReader reader() {
-        return WavReader.of(this);
+    public RecordingReader reader() {
+        return RecordingReader.of(this);
     }
 
     private static byte[] ascii(String s) {

@@ -1,4 +1,4 @@
-package ephyzip.wav;
+package ephyzip.format;
 
 import ephyzip.TestWavs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

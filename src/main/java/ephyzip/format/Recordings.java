@@ -1,4 +1,4 @@
-package ephyzip.wav;
+package ephyzip.format;
 
 import ephyzip.io.BadInputException;
 import java.io.IOException;
