@@ -4,6 +4,7 @@ import ephyzip.format.InputKind;
 import ephyzip.format.RecordingReader;
 import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
+import ephyzip.model.Alphabet;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
 import ephyzip.predict.ModelPredictor;
@@ -11,6 +12,7 @@ import ephyzip.predict.Predictors;
 import ephyzip.stream.ChannelPredictors;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.ModelMismatchException;
+import ephyzip.stream.StreamAlphabet;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
 import ephyzip.stream.StreamWriter;
@@ -52,6 +54,60 @@ public final class Codec {
         return Math.max(1, Math.min(DEFAULT_FRAME, DEFAULT_FRAME_SAMPLES / channels));
     }
 
+    /**
+     * How a recording is coded: the coder, and the values its samples are coded in (an
+     * {@link StreamAlphabet} record; empty for the model's own).
+     */
+    public record Plan(CoderKind coder, byte[] alphabetRecord) {
+        /** The coder asked for, with the model's alphabet (what a single pass can do). */
+        public static Plan of(CoderKind coder) {
+            return new Plan(coder, new byte[0]);
+        }
+    }
+
+    /**
+     * A recording's escapes above this share go faster and smaller as they are: no model predicts
+     * it (full-range noise), so the stream stores it.
+     */
+    private static final double STORE_ABOVE_ESCAPES = 0.5;
+
+    /**
+     * The plan for a recording whose sample values have {@code histogram} ({@code [v + 32768]},
+     * see {@link #histogram}): the stream's own alphabet where the model's does not fit it
+     * (another scale, offset or grid), and stored samples where no alphabet fits.
+     */
+    public Plan plan(long[] histogram, CoderKind coder) throws BadInputException {
+        Alphabet model = modelFile.model().alphabet();
+        byte[] record = StreamAlphabet.choose(model, histogram);
+        Alphabet chosen;
+        try {
+            chosen = StreamAlphabet.read(record, model, 0);
+        } catch (BadInputException e) {
+            throw new IllegalStateException("an alphabet record this codec wrote does not read back", e);
+        }
+        if (StreamAlphabet.escapeShare(chosen, histogram) > STORE_ABOVE_ESCAPES) {
+            return new Plan(CoderKind.STORED, new byte[0]);
+        }
+        return new Plan(coder, record);
+    }
+
+    /** Reads all of {@code in} and counts its sample values (index: value + 32768). */
+    public static long[] histogram(RecordingReader in) throws IOException {
+        long[] h = new long[65536];
+        int n = Math.max(1, (1 << 16) / in.channels());
+        short[] block = new short[n * in.channels()];
+        for (long left = in.samplesPerChannel(); left > 0; ) {
+            int k = (int) Math.min(n, left);
+            in.read(block, k);
+            for (int i = 0; i < k * in.channels(); i++) {
+                h[block[i] + 32768]++;
+            }
+            left -= k;
+        }
+        return h;
+    }
+
+    /** Encodes an in-memory recording, in the alphabet that fits it best. */
     public byte[] encode(WavFile wav, CoderKind coder) throws BadInputException {
         return encode(wav, coder, defaultFrame(wav.channels()), this::newPredictor);
     }
@@ -63,23 +119,33 @@ public final class Codec {
     public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<ModelPredictor> predictors)
             throws BadInputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wav.sampleCount() + 1024);
-        try (RecordingReader in = wav.reader()) {
-            encode(in, out, coder, frameLength, predictors);
+        try (RecordingReader first = wav.reader(); RecordingReader in = wav.reader()) {
+            encode(in, out, plan(histogram(first), coder), frameLength, predictors);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
         return out.toByteArray();
     }
 
-    /** Encodes a recording of any length from {@code in} to {@code out}, one frame at a time. */
+    /**
+     * Encodes a recording of any length from {@code in} to {@code out} in one pass, one frame at a
+     * time, in the model's alphabet; {@link #encode(RecordingReader, OutputStream, Plan, int)}
+     * with a {@link #plan} fits recordings on other grids.
+     */
     public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength)
             throws BadInputException, IOException {
-        encode(in, out, coder, frameLength, this::newPredictor);
+        encode(in, out, Plan.of(coder), frameLength, this::newPredictor);
     }
 
-    public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength,
-                       IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
-        StreamWriter w = writer(out, coder, in.kind(), in.rate(), in.channels(), frameLength, in.samplesPerChannel(),
+    /** Encodes {@code in} to {@code out} as {@code plan} says, one frame at a time. */
+    public void encode(RecordingReader in, OutputStream out, Plan plan, int frameLength)
+            throws BadInputException, IOException {
+        encode(in, out, plan, frameLength, this::newPredictor);
+    }
+
+    private void encode(RecordingReader in, OutputStream out, Plan plan, int frameLength,
+                        IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
+        StreamWriter w = writer(out, plan, in.kind(), in.rate(), in.channels(), frameLength, in.samplesPerChannel(),
                 in.header(), predictors);
         short[] frame = new short[frameLength * in.channels()];
         for (int n; (n = w.nextFrameSamples()) > 0; ) {
@@ -138,12 +204,12 @@ public final class Codec {
      */
     public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
                                      byte[] wavHeader) throws BadInputException, IOException {
-        return writer(OutputStream.nullOutputStream(), coder, InputKind.WAV, WavFile.rateOf(wavHeader), channels,
-                frameLength, samplesPerChannel, wavHeader, this::newPredictor);
+        return writer(OutputStream.nullOutputStream(), Plan.of(coder), InputKind.WAV, WavFile.rateOf(wavHeader),
+                channels, frameLength, samplesPerChannel, wavHeader, this::newPredictor);
     }
 
     /** Checks the sizes, writes the header to {@code out} and returns the writer of the frames. */
-    private StreamWriter writer(OutputStream out, CoderKind coder, InputKind kind, double rate, int channels,
+    private StreamWriter writer(OutputStream out, Plan plan, InputKind kind, double rate, int channels,
                                 int frameLength, long samplesPerChannel, byte[] sourceHeader,
                                 IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
         String problem = StreamHeader.problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
@@ -151,9 +217,10 @@ public final class Codec {
             throw new BadInputException("cannot encode: " + problem);
         }
         Model model = modelFile.model();
-        StreamHeader h = new StreamHeader(StreamHeader.VERSION, coder, modelFile.fingerprint(), channels, frameLength,
-                samplesPerChannel, kind, rate, sourceHeader);
-        return new StreamWriter(out, h, coder.coderFor(model), model.alphabet(),
+        StreamHeader h = new StreamHeader(StreamHeader.VERSION, plan.coder(), modelFile.fingerprint(), channels,
+                frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord());
+        return new StreamWriter(out, h, plan.coder().coderFor(model),
+                StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0),
                 new ChannelPredictors(channels, predictors));
     }
 
@@ -175,7 +242,9 @@ public final class Codec {
                     + " fingerprint is " + h.modelFingerprint());
         }
         Model model = modelFile.model();
-        return new StreamReader(in, h, h.coder().coderFor(model), model.alphabet(),
+        Alphabet alphabet = StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
+                + h.sourceHeader().length + 2);
+        return new StreamReader(in, h, h.coder().coderFor(model), alphabet,
                 new ChannelPredictors(h.channels(), predictors));
     }
 }

@@ -2,21 +2,6 @@ package ephyzip;
 
 import ephyzip.stream.CoderKind;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class ArithRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

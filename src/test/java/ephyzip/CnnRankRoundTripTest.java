@@ -3,21 +3,6 @@ package ephyzip;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class CnnRankRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

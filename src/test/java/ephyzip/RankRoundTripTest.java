@@ -2,21 +2,6 @@ package ephyzip;
 
 import ephyzip.stream.CoderKind;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class RankRoundTripTest extends RoundTripTestBase {
     @Override
     CoderKind coder() {

@@ -37,6 +37,29 @@ abstract class RoundTripTestBase {
         assertArrayEquals(wav, back, what + " in frames of " + frame + " did not round-trip with " + coder());
     }
 
+    /** The transformed sets of FORMAT.md's "alphabet record", on 20,000 samples of a bundled recording. */
+    @Test
+    void recordingsOnOtherGrids() throws Exception {
+        short[] s = java.util.Arrays.copyOf(WavFile.parse("f", Files.readAllBytes(TestModels.dataFiles().get(2)))
+                .samples(), 20_000);
+        long seed = 4242;
+        Random r = new Random(seed);
+        String[] names = {"unscaled", "12-bit-like", "shifted", "noise"};
+        for (int k = 0; k < names.length; k++) {
+            short[] t = new short[s.length];
+            for (int i = 0; i < s.length; i++) {
+                int x = s[i];
+                t[i] = (short) switch (k) {
+                    case 0 -> Math.floorDiv(x, 64);
+                    case 1 -> Math.floorDiv(x, 16) + r.nextInt(7) - 3;
+                    case 2 -> Math.min(Short.MAX_VALUE, x + 7);
+                    default -> r.nextInt(65536) - 32768;
+                };
+            }
+            roundTrip(names[k] + ", seed " + seed, TestWavs.mono(t));
+        }
+    }
+
     @Test
     void framesOfManyLengths() throws Exception {
         byte[] wav = TestWavs.mono(TestWavs.walk(11, 300));

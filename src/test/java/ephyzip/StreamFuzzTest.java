@@ -47,10 +47,19 @@ class StreamFuzzTest {
         byte[] noiseWav = TestWavs.mono(noise);
         byte[] stereo = TestWavs.riff().fmt(1, 3, 19531, 16).data(TestWavs.walks(SEED, 3, 700))
                 .chunk("odd ", new byte[3]).bytes();
+        // other grids: streams that carry an alphabet of their own, or the model's shifted
+        short[] unscaled = Arrays.copyOf(s, 3000);
+        short[] shifted = Arrays.copyOf(s, 3000);
+        for (int i = 0; i < unscaled.length; i++) {
+            unscaled[i] = (short) Math.floorDiv(unscaled[i], 64);
+            shifted[i] = (short) Math.min(Short.MAX_VALUE, shifted[i] + 7);
+        }
+        byte[] unscaledWav = TestWavs.mono(unscaled);
+        byte[] shiftedWav = TestWavs.mono(shifted);
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
             Codec codec = new Codec(m);
-            for (CoderKind k : CoderKind.values()) {
-                for (byte[] wav : List.of(shortWav, noiseWav, stereo)) {
+            for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH)) {
+                for (byte[] wav : List.of(shortWav, noiseWav, stereo, unscaledWav, shiftedWav)) {
                     for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
                         byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> Predictors.of(m.model()));
                         out.add(new Sample(m.model().kind() + "/" + k.label() + "/" + wav.length + "/frame " + frame,

@@ -1,7 +1,7 @@
 package ephyzip.bench;
 
-import ephyzip.format.WavFile;
 import ephyzip.format.Recordings;
+import ephyzip.format.WavFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class Transform {
                     case "shifted" -> x -> Math.min(Short.MAX_VALUE, x + 7);
                     default -> x -> r.nextInt(65536) - 32768;
                 };
-                short[] s = w.samples();
+                short[] s = w.samples().clone(); // samples() is the file's own array
                 for (int k = 0; k < s.length; k++) {
                     s[k] = (short) op.applyAsInt(s[k]);
                 }

@@ -1,5 +1,6 @@
 package ephyzip.cli;
 
+import ephyzip.bench.Transform;
 import ephyzip.io.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;

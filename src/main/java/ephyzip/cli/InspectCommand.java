@@ -46,6 +46,9 @@ final class InspectCommand implements Callable<Integer> {
         double rate = h.rate() > 0 || h.kind() != InputKind.WAV ? h.rate() : WavFile.rateOf(h.sourceHeader());
         o.printf("input:             %s%n", h.kind());
         o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
+        byte[] a = h.alphabetRecord();
+        o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
+                + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");
         o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());
         o.printf("file header:       %d bytes%n", h.sourceHeader().length);
         o.printf("stream header:     %d bytes%n", h.length());

@@ -3,21 +3,6 @@ package ephyzip.coding;
 import ephyzip.io.BitInputStream;
 import ephyzip.io.CorruptStreamException;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** Decoding half of the coder in {@link ArithmeticEncoder}. */
 public final class ArithmeticDecoder extends ArithmeticCoder {
     private final BitInputStream in;

@@ -2,20 +2,6 @@ package ephyzip.coding;
 
 import ephyzip.io.BitOutputStream;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** Encoding half of a 32-bit binary arithmetic coder (low/high with pending underflow bits). */
 public final class ArithmeticEncoder extends ArithmeticCoder {
     private final BitOutputStream out;

@@ -1,6 +1,5 @@
 package ephyzip.io;
 
-
 /**
  * Reads bits most significant first from a byte range. Past the end it yields zero bits for up
  * to {@link #SLACK_BYTES} bytes (the arithmetic decoder looks ahead of the last coded bit), then

@@ -1,6 +1,5 @@
 package ephyzip.io;
 
-
 /** A stream that is damaged or truncated; carries the byte offset where the damage was seen. */
 public class CorruptStreamException extends BadInputException {
     private final long offset;

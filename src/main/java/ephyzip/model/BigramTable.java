@@ -4,21 +4,6 @@ import ephyzip.coding.ArithmeticCoder;
 import ephyzip.coding.CumulativeFrequencies;
 import ephyzip.coding.Ranking;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Counts of token pairs (previous, next), smoothed towards the distribution of the step
  * next - previous over all pairs: {@code p(n | p) ~ count(p, n) + alpha * q(n - p)}.

@@ -4,19 +4,6 @@ import ephyzip.coding.ArithmeticDecoder;
 import ephyzip.coding.ArithmeticEncoder;
 import ephyzip.io.CorruptStreamException;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** What the arithmetic coder reads of a prediction (between {@code predict} and {@code update}). */
 public interface ArithPredictor extends Predictor {
     /** Codes {@code symbol}; a predictor may factor its distribution into several coded symbols. */

@@ -6,19 +6,6 @@ import ephyzip.coding.Ranking;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.model.BigramTable;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** Predicts the next token from the previous one through a {@link BigramTable}. */
 final class BigramPredictor implements ModelPredictor {
     private final BigramTable table;

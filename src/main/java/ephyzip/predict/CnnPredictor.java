@@ -8,21 +8,6 @@ import ephyzip.io.CorruptStreamException;
 import ephyzip.model.BigramTable;
 import ephyzip.model.CnnWeights;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Predicts the next token with the network. The network gives a distribution over the step to
  * the next token within +-band, plus one class for "elsewhere". For the arithmetic coder that

@@ -2,19 +2,6 @@ package ephyzip.predict;
 
 import ephyzip.model.Model;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** Builds the predictor a model prescribes for one channel. */
 public final class Predictors {
     private Predictors() {

@@ -6,19 +6,6 @@ import ephyzip.coding.RankTier;
 import ephyzip.coding.Ranking;
 import ephyzip.io.CorruptStreamException;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Counts what the rank coder asks of predictors: the histogram of ranks (up to {@link #RANKS}),
  * the tiers, and how often a network predictor fell back to the bigram ranking. One instance

@@ -2,21 +2,6 @@ package ephyzip.predict;
 
 import ephyzip.model.CnnWeights;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Integer softmax: a logit {@code z} below the largest one {@code m} gets the weight
  * {@code EXP[m - z]}, about {@code 2^16 exp(-(m - z)/256)}, never below 1. The table is built

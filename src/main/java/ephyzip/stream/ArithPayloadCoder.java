@@ -10,21 +10,6 @@ import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
 import ephyzip.predict.ModelPredictor;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Arithmetic coding of each token under the predictor's frequency table. An escape symbol is
  * followed by the raw 16-bit sample, coded as two uniform bytes. One coder runs through all

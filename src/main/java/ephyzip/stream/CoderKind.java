@@ -2,25 +2,12 @@ package ephyzip.stream;
 
 import ephyzip.model.Model;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** The payload coders a stream may use, with their ids in the stream header. */
 public enum CoderKind {
     RANK(0),
-    ARITH(1);
+    ARITH(1),
+    /** The samples as they are: what the encoder chooses for a recording no model can predict (noise). */
+    STORED(2);
 
     public final int id;
 
@@ -42,6 +29,10 @@ public enum CoderKind {
     }
 
     public PayloadCoder coderFor(Model model) {
-        return this == RANK ? new RankPayloadCoder(model.tierCode()) : new ArithPayloadCoder();
+        return switch (this) {
+            case RANK -> new RankPayloadCoder(model.tierCode());
+            case ARITH -> new ArithPayloadCoder();
+            case STORED -> new StoredPayloadCoder();
+        };
     }
 }

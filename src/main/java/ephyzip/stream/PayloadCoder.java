@@ -3,21 +3,6 @@ package ephyzip.stream;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * Turns one frame of samples into payload bytes and back, driven by the channels' predictors.
  * A frame holds {@code n} samples of every channel; they are coded channel after channel, each

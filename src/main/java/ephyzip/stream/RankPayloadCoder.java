@@ -8,21 +8,6 @@ import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
 import ephyzip.predict.ModelPredictor;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
  * The 0/4/7/10-bit rank coder. Per sample: the tier's prefix code ({@link TierCode}), then the
  * tier's payload bits (see {@link RankTier}), most significant bit first; the last byte of a

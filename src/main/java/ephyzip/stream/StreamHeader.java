@@ -21,9 +21,11 @@ import java.util.zip.CRC32;
  * @param kind              the kind of file that was encoded
  * @param rate              its sample rate in Hz as the file or its sidecar states it (0: not stated)
  * @param sourceHeader      the file's bytes before its samples, verbatim (none for flat files)
+ * @param alphabetRecord    the values the samples are coded in ({@link StreamAlphabet}); empty: the model's
  */
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
-                           long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader) {
+                           long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
+                           byte[] alphabetRecord) {
     /** The version this ephyzip writes; it also reads {@link #VERSION_2}. */
     public static final int VERSION = 3;
     /** Before input kinds: WAV only, no kind or rate fields. */
@@ -38,7 +40,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
     public static final long MAX_SAMPLES_PER_CHANNEL = 0xFFFFFFFFL;
     /** Bytes before the source header, by version. */
     static final int FIXED_BYTES_2 = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
-    static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8;
+    public static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8;
 
     public StreamHeader {
         String problem = problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
@@ -48,6 +50,16 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (!(rate >= 0 && rate < 1e9)) {
             throw new IllegalArgumentException("sample rate " + rate);
         }
+        if (alphabetRecord.length > StreamAlphabet.MAX_RECORD || (version == VERSION_2 && alphabetRecord.length > 0)) {
+            throw new IllegalArgumentException("alphabet record of " + alphabetRecord.length + " bytes");
+        }
+    }
+
+    /** A version-3 header without an alphabet record (the model's alphabet). */
+    public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
+                        long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader) {
+        this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
+                new byte[0]);
     }
 
     /** Why these sizes cannot make a stream, or null. */
@@ -72,7 +84,8 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
 
     /** Bytes of the header in the stream. */
     public int length() {
-        return (version == VERSION_2 ? FIXED_BYTES_2 : FIXED_BYTES) + sourceHeader.length + 4;
+        return version == VERSION_2 ? FIXED_BYTES_2 + sourceHeader.length + 4
+                : FIXED_BYTES + sourceHeader.length + 2 + alphabetRecord.length + 4;
     }
 
     /** Frames in the stream. */
@@ -112,6 +125,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
             out.writeInt(sourceHeader.length);
             out.write(sourceHeader);
+            if (version != VERSION_2) {
+                out.writeShort(alphabetRecord.length);
+                out.write(alphabetRecord);
+            }
             out.flush();
             out.writeInt(crc(bytes.toByteArray(), 0, bytes.size()));
         } catch (IOException e) {
@@ -151,13 +168,27 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                     + WavFile.MAX_EXTRA_BYTES, fixedBytes - 4);
         }
         byte[] sourceHeader = readBytes(in, (int) headerBytes, fixedBytes);
-        byte[] crcBytes = readBytes(in, 4, fixedBytes + headerBytes);
+        long at = fixedBytes + headerBytes;
+        byte[] alphabetLength = new byte[0];
+        byte[] alphabetRecord = new byte[0];
+        if (version != VERSION_2) {
+            alphabetLength = readBytes(in, 2, at);
+            int n = ByteBuffer.wrap(alphabetLength).getShort() & 0xFFFF;
+            if (n > StreamAlphabet.MAX_RECORD) {
+                throw new CorruptStreamException("alphabet record length " + n + " exceeds the limit "
+                        + StreamAlphabet.MAX_RECORD, at);
+            }
+            alphabetRecord = readBytes(in, n, at + 2);
+            at += 2 + n;
+        }
+        byte[] crcBytes = readBytes(in, 4, at);
         CRC32 crc = new CRC32();
         crc.update(fixed);
         crc.update(sourceHeader);
+        crc.update(alphabetLength);
+        crc.update(alphabetRecord);
         if ((int) crc.getValue() != ByteBuffer.wrap(crcBytes).getInt()) {
-            throw new CorruptStreamException("header checksum mismatch: the stream header is damaged",
-                    fixedBytes + headerBytes);
+            throw new CorruptStreamException("header checksum mismatch: the stream header is damaged", at);
         }
         InputKind kind = InputKind.ofId(kindId);
         if (kind == null) {
@@ -176,7 +207,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException("unsupported stream: " + problem, 14);
         }
         return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), channels, (int) frameLength, samples,
-                kind, rate, sourceHeader);
+                kind, rate, sourceHeader, alphabetRecord);
     }
 
     public static int crc(byte[] data, int off, int len) {

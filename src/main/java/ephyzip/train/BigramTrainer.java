@@ -3,7 +3,6 @@ package ephyzip.train;
 import ephyzip.coding.RankTier;
 import ephyzip.coding.TierCode;
 import ephyzip.format.Recordings;
-import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import ephyzip.model.Alphabet;
 import ephyzip.model.BigramTable;
@@ -38,15 +37,16 @@ public final class BigramTrainer {
     public static Model train(List<Path> files, String dataName, IntConsumer progress, Alphabet given)
             throws BadInputException {
         if (files.isEmpty()) {
-            throw new BadInputException(dataName + ": no WAV files to train on");
+            throw new BadInputException(dataName + ": no recordings to train on");
         }
         List<short[]> recordings = new ArrayList<>();
         long[] histogram = new long[65536];
         for (Path f : files) {
-            WavFile w = Recordings.read(f);
-            recordings.addAll(w.channelSamples()); // each channel is a recording of its own
-            for (short s : w.samples()) {
-                histogram[s + 32768]++;
+            for (short[] channel : Recordings.channels(f)) { // each channel is a recording of its own
+                recordings.add(channel);
+                for (short s : channel) {
+                    histogram[s + 32768]++;
+                }
             }
             progress.accept(1);
         }

@@ -176,7 +176,7 @@ public final class CnnTrainer {
     private static List<int[]> tokens(List<Path> files, Alphabet alphabet) throws BadInputException {
         List<int[]> out = new ArrayList<>();
         for (Path f : files) {
-            for (short[] s : Recordings.read(f).channelSamples()) { // each channel on its own
+            for (short[] s : Recordings.channels(f)) { // each channel on its own
                 int[] t = new int[s.length];
                 for (int i = 0; i < s.length; i++) {
                     t[i] = alphabet.nearest(s[i]);
