@@ -24,10 +24,25 @@ class DeterminismTest {
     @TempDir
     Path dir;
 
+    /**
+     * Runs the CLI in a fresh JVM: with 2 processors on the vector units (as bin/ephyzip runs), with
+     * 1 processor on the scalar loop (no jdk.incubator.vector module), so that every comparison
+     * below is also one of the two inference paths. {@link #runJvmNarrowVectors} adds 128-bit lanes.
+     */
     private static int runJvm(int processors, String... args) throws Exception {
+        return runJvm(processors, processors == 2 ? List.of("--add-modules", "jdk.incubator.vector") : List.of(), args);
+    }
+
+    /** The vector path with vectors of 4 ints (AVX without AVX2) instead of the machine's widest. */
+    private static int runJvmNarrowVectors(String... args) throws Exception {
+        return runJvm(1, List.of("--add-modules", "jdk.incubator.vector", "-XX:UseAVX=1"), args);
+    }
+
+    private static int runJvm(int processors, List<String> options, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=" + processors, "-cp", System.getProperty("java.class.path"),
-                "ephyzip.cli.Main"));
+                "-XX:ActiveProcessorCount=" + processors));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "ephyzip.cli.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -48,6 +63,10 @@ class DeterminismTest {
             assertEquals(0, runJvm(1, "encode", "--model", model.toString(), "--coder", coder, wav.toString(),
                     b.toString()));
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), coder + ": streams differ across JVMs");
+            Path c = dir.resolve(coder + "-avx1.ezp");
+            assertEquals(0, runJvmNarrowVectors("encode", "--model", model.toString(), "--coder", coder, wav.toString(),
+                    c.toString()));
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c), coder + ": streams differ with 128-bit lanes");
             assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
             assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), coder + ": decode in another JVM");
             // and the in-process encoder writes the same stream

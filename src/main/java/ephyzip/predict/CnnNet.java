@@ -17,6 +17,10 @@ public final class CnnNet {
     private final int[] ringSize;
     private final int[][] inputs;
     private final int[][] outputs;
+    /** Per layer: its weights transposed to [input][output], so the inner loop runs over outputs. */
+    private final int[][] transposed;
+    /** Per layer: the dot products before bias and activation. */
+    private final int[][] sums;
     private final int[] features = new int[2];
     private int t;
 
@@ -27,8 +31,21 @@ public final class CnnNet {
         ringSize = new int[layers.length];
         inputs = new int[layers.length][];
         outputs = new int[layers.length][];
+        transposed = new int[layers.length][];
+        sums = new int[layers.length][];
         for (int i = 0; i < layers.length; i++) {
             QuantLayer l = layers[i];
+            int n = l.taps() * l.in();
+            int stride = Dot.stride(l.out());
+            int[] w = l.weights();
+            int[] t = new int[n * stride]; // padding outputs have weight 0
+            for (int o = 0; o < l.out(); o++) {
+                for (int j = 0; j < n; j++) {
+                    t[j * stride + o] = w[o * n + j];
+                }
+            }
+            transposed[i] = t;
+            sums[i] = new int[stride];
             // a power of two >= the dilation: the slot of t - d is read before t's row is written
             // into it, so d rows suffice (memory per channel matters with 1,024 channels)
             int size = Integer.highestOneBit(Math.max(1, l.dilation()));
@@ -73,29 +90,31 @@ public final class CnnNet {
                 System.arraycopy(cur, 0, v, 0, in);
             }
             x = outputs[i];
-            layer(l, v, x);
+            layer(l, transposed[i], sums[i], v, x);
             cur = x;
         }
         t++;
         return x;
     }
 
-    private static void layer(QuantLayer l, int[] v, int[] out) {
-        int[] w = l.weights();
+    /**
+     * One layer: {@code out = act((bias + W v + round) >> shift)}, the sums by {@link Dot}. Integer
+     * sums do not overflow (see {@link QuantLayer}), so their order does not change a bit.
+     */
+    private static void layer(QuantLayer l, int[] wt, int[] acc, int[] v, int[] out) {
+        Dot.sums(l.weights(), wt, acc.length, v, v.length, out.length, acc);
         long[] b = l.bias();
-        int n = v.length;
+        int outs = out.length;
         int shift = l.shift();
         long round = shift == 0 ? 0 : 1L << (shift - 1);
-        for (int o = 0; o < out.length; o++) {
-            int acc = 0;
-            int base = o * n;
-            for (int j = 0; j < n; j++) {
-                acc += w[base + j] * v[j];
-            }
-            long a = (b[o] + acc + round) >> shift;
-            if (l.relu()) {
+        if (l.relu()) {
+            for (int o = 0; o < outs; o++) {
+                long a = (b[o] + acc[o] + round) >> shift;
                 out[o] = (int) Math.min(CnnWeights.MAX_ACT, Math.max(0, a));
-            } else {
+            }
+        } else {
+            for (int o = 0; o < outs; o++) {
+                long a = (b[o] + acc[o] + round) >> shift;
                 out[o] = (int) Math.max(-(1 << 24), Math.min(1 << 24, a));
             }
         }
