@@ -1,6 +1,7 @@
 package ephyzip;
 
 import ephyzip.format.InputKind;
+import ephyzip.format.Inputs;
 import ephyzip.format.RecordingReader;
 import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.function.IntFunction;
 
 /**
@@ -105,6 +107,26 @@ public final class Codec {
             left -= k;
         }
         return h;
+    }
+
+    /**
+     * Encodes a file of any kind {@link Inputs} reads (null {@code layout}: told by the file and its
+     * sidecars) in the alphabet that fits it: two passes, its values, then the coding. What the
+     * CLI's encode and the archive job write, byte for byte. {@code frameLength} null: the default;
+     * {@code progress} hears the samples per channel read (may be null).
+     */
+    public void encodeFile(Path file, Inputs.Layout layout, OutputStream out, CoderKind coder, Integer frameLength,
+                           java.util.function.LongConsumer progress) throws BadInputException, IOException {
+        Plan plan;
+        try (RecordingReader r = Inputs.open(file, layout)) {
+            plan = plan(histogram(r), coder);
+        }
+        try (RecordingReader r = Inputs.open(file, layout)) {
+            if (progress != null) {
+                r.onRead(progress);
+            }
+            encode(r, out, plan, frameLength != null ? frameLength : defaultFrame(r.channels()));
+        }
     }
 
     /** Encodes an in-memory recording, in the alphabet that fits it best. */
@@ -244,7 +266,7 @@ public final class Codec {
         Model model = modelFile.model();
         Alphabet alphabet = StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
                 + h.sourceHeader().length + 2);
-        return new StreamReader(in, h, h.coder().coderFor(model), alphabet,
+        return new StreamReader(in, h, h.coder().coderFor(model, h.version()), alphabet,
                 new ChannelPredictors(h.channels(), predictors));
     }
 }

@@ -66,15 +66,11 @@ final class EncodeCommand implements Callable<Integer> {
                 args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 EncodeCommand::isRecording);
         return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
-            // two passes: the recording's values first (the stream's alphabet fits them), then coding
-            Codec.Plan plan;
-            try (RecordingReader r = Inputs.open(in, layout)) {
-                plan = codec.plan(Codec.histogram(r), coder);
-            }
-            try (RecordingReader r = Inputs.open(in, layout)) {
-                progress.total(r.samplesPerChannel());
-                r.onRead(progress::step);
-                codec.encode(r, out, plan, frame != null ? frame : Codec.defaultFrame(r.channels()));
+            try {
+                try (RecordingReader r = Inputs.open(in, layout)) {
+                    progress.total(r.samplesPerChannel());
+                }
+                codec.encodeFile(in, layout, out, coder, frame, progress::step);
             } catch (BadInputException e) {
                 String m = e.getMessage();
                 throw m.startsWith(in.toString()) ? e : new BadInputException(in + ": " + m);

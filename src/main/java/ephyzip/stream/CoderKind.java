@@ -29,8 +29,13 @@ public enum CoderKind {
     }
 
     public PayloadCoder coderFor(Model model) {
+        return coderFor(model, StreamHeader.VERSION);
+    }
+
+    /** The coder of a stream of format {@code version} (format 2's rank coder learned escapes differently). */
+    public PayloadCoder coderFor(Model model, int version) {
         return switch (this) {
-            case RANK -> new RankPayloadCoder(model.tierCode());
+            case RANK -> new RankPayloadCoder(model.tierCode(), version == StreamHeader.VERSION_2);
             case ARITH -> new ArithPayloadCoder();
             case STORED -> new StoredPayloadCoder();
         };

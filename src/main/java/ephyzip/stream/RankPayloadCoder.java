@@ -15,9 +15,16 @@ import ephyzip.predict.ModelPredictor;
  */
 public final class RankPayloadCoder implements PayloadCoder {
     private final TierCode tierCode;
+    /** Format 2's rule: after an escape the predictor learned the nearest token, not the escape. */
+    private final boolean version2;
 
     public RankPayloadCoder(TierCode tierCode) {
+        this(tierCode, false);
+    }
+
+    RankPayloadCoder(TierCode tierCode, boolean version2) {
         this.tierCode = tierCode;
+        this.version2 = version2;
     }
 
     @Override
@@ -34,7 +41,8 @@ public final class RankPayloadCoder implements PayloadCoder {
                 if (token < 0) {
                     tierCode.write(out, RankTier.ESCAPE);
                     out.writeBits(s, 16);
-                    predictor.update(escape, alphabet.nearest(s));
+                    int near = alphabet.nearest(s);
+                    predictor.update(version2 ? near : escape, near);
                     continue;
                 }
                 int rank = predictor.ranking().rankOf(token);
@@ -62,7 +70,8 @@ public final class RankPayloadCoder implements PayloadCoder {
                 int token;
                 if (tier == RankTier.ESCAPE) {
                     channel[i] = (short) bits;
-                    predictor.update(escape, alphabet.nearest((short) bits));
+                    int near = alphabet.nearest((short) bits);
+                    predictor.update(version2 ? near : escape, near);
                     continue;
                 } else {
                     if (tier == RankTier.RAW) {

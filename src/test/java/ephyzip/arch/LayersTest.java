@@ -32,20 +32,22 @@ class LayersTest {
                 .layer("compare").definedBy("ephyzip.compare..")
                 .layer("bench").definedBy("ephyzip.bench..")
                 .layer("cli").definedBy("ephyzip.cli..")
+                .layer("spark").definedBy("ephyzip.spark..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("compare").mayOnlyBeAccessedByLayers("bench", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("compare", "bench", "cli")
-                .whereLayer("facade").mayOnlyBeAccessedByLayers("train", "compare", "bench", "cli")
-                .whereLayer("stream").mayOnlyBeAccessedByLayers("facade", "train", "compare", "bench", "cli")
+                .whereLayer("facade").mayOnlyBeAccessedByLayers("train", "compare", "bench", "cli", "spark")
+                .whereLayer("stream").mayOnlyBeAccessedByLayers("facade", "train", "compare", "bench", "cli", "spark")
                 .whereLayer("predict").mayOnlyBeAccessedByLayers("stream", "facade", "train", "compare", "bench",
-                        "cli")
+                        "cli", "spark")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("predict", "stream", "facade", "train", "compare",
-                        "bench", "cli")
+                        "bench", "cli", "spark")
                 .whereLayer("coding").mayOnlyBeAccessedByLayers("model", "predict", "stream", "facade", "train",
-                        "compare", "bench", "cli")
+                        "compare", "bench", "cli", "spark")
                 .whereLayer("format").mayOnlyBeAccessedByLayers("stream", "facade", "train", "compare", "bench",
-                        "cli")
+                        "cli", "spark")
                 .check(CLASSES);
     }
 
@@ -58,7 +60,8 @@ class LayersTest {
     void coreUsesOnlyTheJdkAndXz() {
         classes().that().resideInAnyPackage("ephyzip", "ephyzip.io..", "ephyzip.format..",
                         "ephyzip.coding..", "ephyzip.model..", "ephyzip.predict..", "ephyzip.stream..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.tukaani.xz..", "ephyzip",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jdk.incubator.vector..",
+                        "org.tukaani.xz..", "ephyzip",
                         "ephyzip.io..", "ephyzip.format..", "ephyzip.coding..", "ephyzip.model..",
                         "ephyzip.predict..", "ephyzip.stream..")
                 .check(CLASSES);

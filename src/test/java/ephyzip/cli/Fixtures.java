@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Recordings in the formats labs record in, built from the bundled WAVs (channel c from file c mod 6). */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** {@code channels} interleaved 16-bit little-endian channels of {@code samples} samples each. */
-    static byte[] interleaved(int channels, int samples) throws Exception {
+    public static byte[] interleaved(int channels, int samples) throws Exception {
         List<Path> files = TestModels.dataFiles();
         short[][] src = new short[files.size()][];
         for (int i = 0; i < files.size(); i++) {
@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     /** A WAV of {@code channels} channels built the same way. */
-    static byte[] wav(int channels, int samples) throws Exception {
+    public static byte[] wav(int channels, int samples) throws Exception {
         byte[] data = interleaved(channels, samples);
         short[] s = new short[data.length / 2];
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s);
@@ -39,7 +39,7 @@ final class Fixtures {
     }
 
     /** A SpikeGLX pair NAME.bin + NAME.meta in {@code dir}; returns the .bin. */
-    static Path spikeGlx(Path dir, String name, int channels, int samples) throws Exception {
+    public static Path spikeGlx(Path dir, String name, int channels, int samples) throws Exception {
         Path bin = dir.resolve(name + ".bin");
         byte[] data = interleaved(channels, samples);
         Files.write(bin, data);
@@ -51,7 +51,7 @@ final class Fixtures {
     }
 
     /** An Open Ephys recording folder in {@code dir}; returns its continuous.dat. */
-    static Path openEphys(Path dir, int channels, int samples) throws Exception {
+    public static Path openEphys(Path dir, int channels, int samples) throws Exception {
         Path recording = dir.resolve("Record Node 101/experiment1/recording1");
         Path stream = recording.resolve("continuous/Acquisition_Board-100.Rhythm Data");
         Files.createDirectories(stream);
