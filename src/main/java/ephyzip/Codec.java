@@ -36,9 +36,41 @@ public final class Codec {
     public static final int DEFAULT_FRAME = 1 << 14;
 
     private final ModelFile modelFile;
+    private final int threads;
+    private java.util.concurrent.ExecutorService pool;
 
+    /** A codec that codes each stream on the caller's thread. */
     public Codec(ModelFile modelFile) {
+        this(modelFile, 1);
+    }
+
+    /**
+     * A codec that codes the segments of a many-channel stream's frames on up to {@code threads}
+     * threads (its streams are the same bytes whatever the thread count).
+     */
+    public Codec(ModelFile modelFile, int threads) {
         this.modelFile = modelFile;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
+    private synchronized java.util.concurrent.ExecutorService pool() {
+        if (threads > 1 && pool == null) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "ephyzip-segment");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    /**
+     * Channels per coder segment by default: one segment for mono, else at most 16 segments a
+     * frame (enough for 16 cores; each costs a flush and a length, about 6 bytes a frame).
+     */
+    public static int defaultSegmentChannels(int channels) {
+        return channels == 1 ? 0 : (channels + 15) / 16;
     }
 
     public ModelFile modelFile() {
@@ -240,8 +272,9 @@ public final class Codec {
         }
         Model model = modelFile.model();
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, plan.coder(), modelFile.fingerprint(), channels,
-                frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord());
-        return new StreamWriter(out, h, plan.coder().coderFor(model),
+                frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord(),
+                defaultSegmentChannels(channels));
+        return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()),
                 StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0),
                 new ChannelPredictors(channels, predictors));
     }
@@ -266,7 +299,7 @@ public final class Codec {
         Model model = modelFile.model();
         Alphabet alphabet = StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
                 + h.sourceHeader().length + 2);
-        return new StreamReader(in, h, h.coder().coderFor(model, h.version()), alphabet,
+        return new StreamReader(in, h, h.coder().coderFor(model, h, pool()), alphabet,
                 new ChannelPredictors(h.channels(), predictors));
     }
 }

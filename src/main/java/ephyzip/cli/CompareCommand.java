@@ -1,5 +1,6 @@
 package ephyzip.cli;
 
+import ephyzip.Codec;
 import ephyzip.coding.RankTier;
 import ephyzip.compare.Baselines;
 import ephyzip.compare.CodecResult;
@@ -69,6 +70,10 @@ final class CompareCommand implements Callable<Integer> {
             ModelFile m = ModelOption.load(p);
             String name = p.getFileName().toString().replaceAll("\\.ezm$", "");
             contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
+            if (m.model().cnn() != null) { // the same adaptive parts without the network: its own worth
+                contenders.add(new EphyzipContender(name + "/arith-nonet", m, CoderKind.ARITH, null,
+                        Codec.DEFAULT_FRAME, true));
+            }
             contenders.add(new EphyzipContender(name + "/rank", m, CoderKind.RANK, null));
             if (m.model().cnn() != null) {
                 contenders.add(new EphyzipContender(name + "/rank-nofallback", m, CoderKind.RANK, 0));
@@ -103,8 +108,7 @@ final class CompareCommand implements Callable<Integer> {
             ComparisonPlots.write(plots, results, files.size() + " files of " + dir.getFileName());
         }
         // ephyzip's own round trips decide; a baseline tool that refuses a file is reported, not fatal
-        return results.stream().filter(r -> r.modelKind() != null).allMatch(CodecResult::roundTripOk)
-                ? ExitCodes.OK : ExitCodes.FAILURE;
+        return Comparison.ephyzipRoundTripsOk(results) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private void print(PrintWriter o, int fileCount, List<String> lines, List<CodecResult> results) {

@@ -61,7 +61,7 @@ final class EncodeCommand implements Callable<Integer> {
             throw new UsageException("--channels must be 1 to " + Inputs.MAX_CHANNELS + " and --rate positive");
         }
         Inputs.Layout layout = channels == null ? null : new Inputs.Layout(channels, rate);
-        Codec codec = new Codec(model.load());
+        Codec codec = new Codec(model.load(), io.files.size() <= 2 ? io.threads : 1); // one file: its channel segments in parallel
         FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,
                 args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 EncodeCommand::isRecording);

@@ -21,7 +21,8 @@ final class FileOptions {
     @Option(names = {"-f", "--force"}, description = "Overwrite existing outputs.")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files coded at once (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores): files coded at once,"
+            + " or for one file the channel segments of its frames (the output is the same for any N).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameters(arity = "1..*", paramLabel = "FILES", description = "Inputs (- for standard input).")

@@ -26,6 +26,15 @@ public final class Comparison {
     /** Channels of that implant. */
     public static final int IMPLANT_CHANNELS = 1_024;
 
+    /**
+     * Whether every ephyzip contender round-tripped every file (a baseline tool that refuses a
+     * file is reported, not counted). Here, not in the CLI, so that the CLI's classes name no
+     * compare type in a method signature: picocli reads them on the lean class path too.
+     */
+    public static boolean ephyzipRoundTripsOk(List<CodecResult> results) {
+        return results.stream().filter(r -> r.modelKind() != null).allMatch(CodecResult::roundTripOk);
+    }
+
     private Comparison() {
     }
 

@@ -17,6 +17,7 @@ public final class EphyzipContender implements Contender {
     private final CoderKind coder;
     private final Integer threshold;
     private final int frameLength;
+    private final boolean withoutNetwork;
 
     /** {@code threshold}: the rank coder's fallback threshold, or null for the model's own. */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold) {
@@ -25,6 +26,16 @@ public final class EphyzipContender implements Contender {
 
     /** {@code frameLength}: samples per channel per stream frame. */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold, int frameLength) {
+        this(name, model, coder, threshold, frameLength, false);
+    }
+
+    /**
+     * {@code withoutNetwork}: a network model's predictor with its network's component removed
+     * ({@link Predictors#withoutNetwork}), to show what the network itself is worth.
+     */
+    public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold, int frameLength,
+                            boolean withoutNetwork) {
+        this.withoutNetwork = withoutNetwork;
         this.name = name;
         this.codec = new Codec(model);
         this.coder = coder;
@@ -54,6 +65,9 @@ public final class EphyzipContender implements Contender {
 
     private ModelPredictor predictor() {
         Model m = codec.modelFile().model();
+        if (withoutNetwork) {
+            return Predictors.withoutNetwork(m);
+        }
         return threshold == null ? Predictors.of(m) : Predictors.of(m, threshold);
     }
 

@@ -36,8 +36,15 @@ final class AdaptiveMixer {
     private final int[] condTotal;
     private int context;
     private final int[] cum;
+    /** False: the network's component (0) is left out, its weight 0 (for measuring its worth). */
+    private final boolean withNetwork;
 
     AdaptiveMixer(int classes) {
+        this(classes, true);
+    }
+
+    AdaptiveMixer(int classes, boolean withNetwork) {
+        this.withNetwork = withNetwork;
         this.classes = classes;
         this.q = new int[COMPONENTS][classes];
         this.hist = new int[classes];
@@ -47,7 +54,10 @@ final class AdaptiveMixer {
     }
 
     void reset() {
-        Arrays.fill(weight, ONE / COMPONENTS);
+        Arrays.fill(weight, withNetwork ? ONE / COMPONENTS : ONE / (COMPONENTS - 1));
+        if (!withNetwork) {
+            weight[0] = 0;
+        }
         Arrays.fill(hist, 0);
         histTotal = 0;
         for (int[] h : condHist) {
@@ -62,7 +72,9 @@ final class AdaptiveMixer {
      * {@code network} and {@code bigram} are weights per class (any scale, > 0 where valid).
      */
     void mix(boolean[] valid, int[] network, int[] bigram) {
-        normalize(network, valid, q[0]);
+        if (withNetwork) {
+            normalize(network, valid, q[0]);
+        }
         normalize(bigram, valid, q[1]);
         int validCount = 0;
         for (int c = 0; c < classes; c++) {
@@ -102,13 +114,13 @@ final class AdaptiveMixer {
         }
         p = Math.max(1, p >> 16);
         long sum = 0;
-        for (int i = 0; i < COMPONENTS; i++) {
+        for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
             long gradient = ((long) q[i][c] << 16) / p - ONE; // d ln p / d ln w_i, in 1/2^16
             long w = weight[i] + (gradient * weight[i] >> (16 + RATE_SHIFT));
             weight[i] = (int) Math.max(MIN_WEIGHT, Math.min(1 << 20, w));
             sum += weight[i];
         }
-        for (int i = 0; i < COMPONENTS; i++) {
+        for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
             weight[i] = (int) Math.max(MIN_WEIGHT, ((long) weight[i] << 16) / sum);
         }
         hist[c] += 1;

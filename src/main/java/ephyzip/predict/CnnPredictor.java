@@ -37,12 +37,21 @@ public final class CnnPredictor implements ModelPredictor {
     private final CumulativeFrequencies mixedTable;
     private final WideStepCoder wide;
     private final ProtocolCheck check = new ProtocolCheck();
+    private final int[] zeros;
     private final BandRanking bandRanking = new BandRanking();
     private int prev;
     private int prevPrev;
 
+    /** False: the network is not run and its mixer component is left out (compare's "-nonet" rows). */
+    private final boolean withNetwork;
+
     /** {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16. */
     public CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16) {
+        this(weights, bigram, startToken, thresholdQ16, true);
+    }
+
+    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork) {
+        this.withNetwork = withNetwork;
         this.weights = weights;
         this.bigram = bigram;
         this.size = bigram.size();
@@ -52,11 +61,12 @@ public final class CnnPredictor implements ModelPredictor {
         this.band = weights.band();
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
+        this.zeros = new int[weights.classes()];
         this.rankWeight = new int[weights.classes()];
         this.order = new int[weights.classes()];
         this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
-        this.mixer = new AdaptiveMixer(weights.classes());
+        this.mixer = new AdaptiveMixer(weights.classes(), withNetwork);
         this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
         this.wide = new WideStepCoder(band, size);
         reset();
@@ -81,7 +91,8 @@ public final class CnnPredictor implements ModelPredictor {
     @Override
     public void predict() {
         check.predicted();
-        int[] logits = net.step(CnnWeights.valueFeature(prev, size), CnnWeights.stepFeature(prev, prevPrev));
+        int[] logits = withNetwork ? net.step(CnnWeights.valueFeature(prev, size),
+                CnnWeights.stepFeature(prev, prevPrev)) : zeros;
         int max = Integer.MIN_VALUE;
         for (int z : logits) {
             max = Math.max(max, z);

@@ -20,4 +20,16 @@ public final class Predictors {
         }
         return new CnnPredictor(model.cnn(), model.bigram(), start, thresholdQ16);
     }
+
+    /**
+     * A network model's predictor with the network's component removed and everything else the
+     * same (the bigram table, the recording's histograms, the wide-step coder): the network's
+     * worth is the difference. Streams it codes decode only with it. A bigram model's own predictor.
+     */
+    public static ModelPredictor withoutNetwork(Model model) {
+        if (model.cnn() == null) {
+            return of(model);
+        }
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), false);
+    }
 }

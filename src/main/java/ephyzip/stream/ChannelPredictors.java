@@ -11,22 +11,39 @@ import java.util.function.IntFunction;
 public final class ChannelPredictors {
     private final ModelPredictor[] predictors;
     private final IntFunction<ModelPredictor> factory;
+    private final int first;
+    private final int count;
 
     public ChannelPredictors(int channels, IntFunction<ModelPredictor> factory) {
-        this.predictors = new ModelPredictor[channels];
+        this(new ModelPredictor[channels], factory, 0, channels);
+    }
+
+    private ChannelPredictors(ModelPredictor[] predictors, IntFunction<ModelPredictor> factory, int first, int count) {
+        this.predictors = predictors;
         this.factory = factory;
+        this.first = first;
+        this.count = count;
     }
 
     public int channels() {
-        return predictors.length;
+        return count;
+    }
+
+    /**
+     * Channels {@code from..to-1} of these as channels {@code 0..}: the same predictors, for one
+     * coder segment. Segments touch disjoint channels, so they may run on different threads.
+     */
+    ChannelPredictors range(int from, int to) {
+        return new ChannelPredictors(predictors, factory, first + from, to - from);
     }
 
     public ModelPredictor get(int channel) {
-        ModelPredictor p = predictors[channel];
+        int c = first + channel;
+        ModelPredictor p = predictors[c];
         if (p == null) {
-            p = factory.apply(channel);
+            p = factory.apply(c);
             p.reset();
-            predictors[channel] = p;
+            predictors[c] = p;
         }
         return p;
     }

@@ -32,6 +32,14 @@ public enum CoderKind {
         return coderFor(model, StreamHeader.VERSION);
     }
 
+    /**
+     * The coder of a stream with header {@code h}: in coder segments where the header says so,
+     * run on {@code pool} (null: on the caller's thread).
+     */
+    public PayloadCoder coderFor(Model model, StreamHeader h, java.util.concurrent.ExecutorService pool) {
+        return SegmentedCoder.of(coderFor(model, h.version()), h, pool);
+    }
+
     /** The coder of a stream of format {@code version} (format 2's rank coder learned escapes differently). */
     public PayloadCoder coderFor(Model model, int version) {
         return switch (this) {

@@ -16,7 +16,7 @@ final class Frames {
      * before it is trusted.
      */
     static long maxPayload(int n, int channels) {
-        return 8L * n * channels + 64;
+        return 8L * n * channels + 64 + 16L * channels; // + a flush and a length per segment
     }
 
     static void writeInt(OutputStream out, int v) throws IOException {

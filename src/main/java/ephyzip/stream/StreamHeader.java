@@ -22,10 +22,12 @@ import java.util.zip.CRC32;
  * @param rate              its sample rate in Hz as the file or its sidecar states it (0: not stated)
  * @param sourceHeader      the file's bytes before its samples, verbatim (none for flat files)
  * @param alphabetRecord    the values the samples are coded in ({@link StreamAlphabet}); empty: the model's
+ * @param segmentChannels   channels per coder segment of a frame (0: one segment for all), see
+ *                          {@link SegmentedCoder}
  */
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
-                           byte[] alphabetRecord) {
+                           byte[] alphabetRecord, int segmentChannels) {
     /** The version this ephyzip writes; it also reads {@link #VERSION_2}. */
     public static final int VERSION = 3;
     /** Before input kinds: WAV only, no kind or rate fields. */
@@ -40,7 +42,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
     public static final long MAX_SAMPLES_PER_CHANNEL = 0xFFFFFFFFL;
     /** Bytes before the source header, by version. */
     static final int FIXED_BYTES_2 = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
-    public static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8;
+    public static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8 + 2;
 
     public StreamHeader {
         String problem = problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
@@ -53,13 +55,29 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (alphabetRecord.length > StreamAlphabet.MAX_RECORD || (version == VERSION_2 && alphabetRecord.length > 0)) {
             throw new IllegalArgumentException("alphabet record of " + alphabetRecord.length + " bytes");
         }
+        if (segmentChannels < 0 || segmentChannels > channels || (version == VERSION_2 && segmentChannels != 0)) {
+            throw new IllegalArgumentException(segmentChannels + " channels per segment");
+        }
+    }
+
+    /** A header with one coder segment for all channels. */
+    public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
+                        long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
+                        byte[] alphabetRecord) {
+        this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
+                alphabetRecord, 0);
+    }
+
+    /** Coder segments in each frame. */
+    public int segments() {
+        return segmentChannels == 0 ? 1 : (channels + segmentChannels - 1) / segmentChannels;
     }
 
     /** A version-3 header without an alphabet record (the model's alphabet). */
     public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                         long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
-                new byte[0]);
+                new byte[0], 0);
     }
 
     /** Why these sizes cannot make a stream, or null. */
@@ -122,6 +140,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             if (version != VERSION_2) {
                 out.writeByte(kind.id);
                 out.writeLong(Double.doubleToLongBits(rate));
+                out.writeShort(segmentChannels);
             }
             out.writeInt(sourceHeader.length);
             out.write(sourceHeader);
@@ -162,6 +181,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         long samples = b.getInt() & 0xFFFFFFFFL;
         int kindId = version == VERSION_2 ? InputKind.WAV.id : b.get() & 0xFF;
         double rate = version == VERSION_2 ? 0 : Double.longBitsToDouble(b.getLong());
+        int segmentChannels = version == VERSION_2 ? 0 : b.getShort() & 0xFFFF;
         long headerBytes = b.getInt() & 0xFFFFFFFFL;
         if (headerBytes > WavFile.MAX_EXTRA_BYTES) {
             throw new CorruptStreamException("file header length " + headerBytes + " exceeds the limit "
@@ -197,6 +217,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (!(rate >= 0 && rate < 1e9)) {
             throw new CorruptStreamException("sample rate " + rate + " is not valid", FIXED_BYTES_2 - 3);
         }
+        if (segmentChannels > channels) {
+            throw new CorruptStreamException(segmentChannels + " channels per segment of " + channels,
+                    FIXED_BYTES_2 + 5);
+        }
         CoderKind coder = CoderKind.ofId(coderId);
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
@@ -207,7 +231,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException("unsupported stream: " + problem, 14);
         }
         return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), channels, (int) frameLength, samples,
-                kind, rate, sourceHeader, alphabetRecord);
+                kind, rate, sourceHeader, alphabetRecord, segmentChannels);
     }
 
     public static int crc(byte[] data, int off, int len) {

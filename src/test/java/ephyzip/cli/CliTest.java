@@ -185,6 +185,10 @@ class CliTest {
                 "--plots", plots, "--threads", "1");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("net/rank-nofallback"), r.out());
+        // the network's own worth: the same coder and adaptive parts without it, round-tripped
+        String nonet = Files.readAllLines(csv).stream().filter(l -> l.startsWith("net/arith-nonet,")).findFirst()
+                .orElseThrow();
+        assertTrue(nonet.endsWith(",true"), nonet);
         assertTrue(r.out().contains("real time for one channel"), r.out());
         List<String> rows = Files.readAllLines(csv);
         assertTrue(rows.get(0).startsWith("codec,modelKind,files,inputBytes,payloadBytes,modelBytes,ratio"), rows.get(0));

@@ -1,12 +1,12 @@
 package ephyzip.spark;
 
+import ephyzip.TestModels;
+import ephyzip.cli.Cli;
+import ephyzip.stream.CoderKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ephyzip.TestModels;
-import ephyzip.cli.Cli;
-import ephyzip.stream.CoderKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

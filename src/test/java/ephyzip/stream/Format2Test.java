@@ -1,10 +1,10 @@
 package ephyzip.stream;
 
+import ephyzip.Codec;
+import ephyzip.TestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ephyzip.Codec;
-import ephyzip.TestModels;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
