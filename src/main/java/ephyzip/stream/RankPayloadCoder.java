@@ -67,23 +67,17 @@ public final class RankPayloadCoder implements PayloadCoder {
                 predictor.predict();
                 RankTier tier = tierCode.read(in);
                 int bits = in.readBits(tier.payloadBits);
-                int token;
                 if (tier == RankTier.ESCAPE) {
                     channel[i] = (short) bits;
                     int near = alphabet.nearest((short) bits);
                     predictor.update(version2 ? near : escape, near);
                     continue;
-                } else {
-                    if (tier == RankTier.RAW) {
-                        token = bits;
-                    } else {
-                        token = predictor.ranking().tokenAt(bits + tier.firstRank);
-                    }
-                    if (token >= alphabet.size()) {
-                        throw new CorruptStreamException("token " + token + " outside the alphabet", in.offset());
-                    }
-                    channel[i] = alphabet.value(token);
                 }
+                int token = tier == RankTier.RAW ? bits : predictor.ranking().tokenAt(bits + tier.firstRank);
+                if (token >= alphabet.size()) {
+                    throw new CorruptStreamException("token " + token + " outside the alphabet", in.offset());
+                }
+                channel[i] = alphabet.value(token);
                 predictor.update(token, token);
             }
             if (in.overran()) {
