@@ -88,7 +88,7 @@ class LeanCoreTest {
     }
 
     @Test
-    void encodeDecodeAndInspectRunOnTheCodecAlone() throws Exception {
+    void encodeDecodeInspectAndTestRunOnTheCodecAlone() throws Exception {
         String cp = cliClasses() + java.io.File.pathSeparator + CODEC.resolve("*") + java.io.File.pathSeparator
                 + TARGET.resolve("cli-lib").resolve("*");
         Path wav = TestModels.dataFiles().get(0);
@@ -100,6 +100,7 @@ class LeanCoreTest {
         assertEquals(0, run(cp, log, "decode", "--model", model, ezp.toString(), back.toString()), Files.readString(log));
         assertEquals(-1, Files.mismatch(wav, back));
         assertEquals(0, run(cp, log, "inspect", ezp.toString()), Files.readString(log));
+        assertEquals(0, run(cp, log, "test", "--model", model, ezp.toString()), Files.readString(log));
         // train needs DL4J: a message, not a stack trace
         int rc = run(cp, log, "train", "--kind", "bigram", "--data", wav.toString(), "--out",
                 dir.resolve("m.ezm").toString());
