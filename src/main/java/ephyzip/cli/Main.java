@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** The {@code ephyzip} command line. */
 @Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.1.0",
-        description = "Lossless compression of neural electrode recordings (16-bit PCM WAV, any number of channels).",
+        description = "Lossless compression of neural electrode recordings: 16-bit WAV, SpikeGLX, Open Ephys or flat"
+                + " interleaved files, any number of channels.",
         subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, InspectCommand.class,
                 CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
