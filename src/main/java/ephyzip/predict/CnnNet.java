@@ -22,6 +22,12 @@ public final class CnnNet {
     /** Per layer: the dot products before bias and activation. */
     private final int[][] sums;
     private final int[] features = new int[2];
+    /** The output layer's bias, this channel's own copy (it may learn while coding). */
+    private final long[] outputBias;
+    /** Extra fractional bits of the learning weights. */
+    private static final int FINE = 16;
+    private long[] shadow;
+    private long[] biasShadow;
     private int t;
 
     public CnnNet(CnnWeights weights) {
@@ -33,6 +39,7 @@ public final class CnnNet {
         outputs = new int[layers.length][];
         transposed = new int[layers.length][];
         sums = new int[layers.length][];
+        outputBias = layers[layers.length - 1].bias().clone();
         for (int i = 0; i < layers.length; i++) {
             QuantLayer l = layers[i];
             int n = l.taps() * l.in();
@@ -90,7 +97,7 @@ public final class CnnNet {
                 System.arraycopy(cur, 0, v, 0, in);
             }
             x = outputs[i];
-            layer(l, transposed[i], sums[i], v, x);
+            layer(l, transposed[i], sums[i], v, x, i == layers.length - 1 ? outputBias : l.bias());
             cur = x;
         }
         t++;
@@ -101,9 +108,8 @@ public final class CnnNet {
      * One layer: {@code out = act((bias + W v + round) >> shift)}, the sums by {@link Dot}. Integer
      * sums do not overflow (see {@link QuantLayer}), so their order does not change a bit.
      */
-    private static void layer(QuantLayer l, int[] wt, int[] acc, int[] v, int[] out) {
+    private static void layer(QuantLayer l, int[] wt, int[] acc, int[] v, int[] out, long[] b) {
         Dot.sums(l.weights(), wt, acc.length, v, v.length, out.length, acc);
-        long[] b = l.bias();
         int outs = out.length;
         int shift = l.shift();
         long round = shift == 0 ? 0 : 1L << (shift - 1);
@@ -117,6 +123,54 @@ public final class CnnNet {
                 long a = (b[o] + acc[o] + round) >> shift;
                 out[o] = (int) Math.max(-(1 << 24), Math.min(1 << 24, a));
             }
+        }
+    }
+
+    /**
+     * One integer gradient step on the output layer of this channel's copy of the network (a
+     * measurement of learning while coding: {@code bench.OnlineLearning}; the codec does not call
+     * it). {@code gradQ16[c]}: (1 if class c occurred, else 0) minus the network's probability of
+     * c, in 1/2^16; the step is 2^-rateShift of the cross-entropy gradient. Only the vector path's
+     * weights learn, so it needs {@code jdk.incubator.vector}.
+     */
+    void learnOutput(int[] gradQ16, int rateShift) {
+        if (!Dot.VECTOR) {
+            throw new IllegalStateException("learning while coding needs the vector path");
+        }
+        int last = layers.length - 1;
+        QuantLayer l = layers[last];
+        int[] h = inputs[last];
+        int[] wt = transposed[last];
+        int stride = sums[last].length;
+        if (shadow == null) { // the weights with FINE more bits, so that small steps add up
+            shadow = new long[wt.length];
+            for (int k = 0; k < wt.length; k++) {
+                shadow[k] = (long) wt[k] << FINE;
+            }
+            biasShadow = new long[outputBias.length];
+            for (int o = 0; o < outputBias.length; o++) {
+                biasShadow[o] = outputBias[o] << FINE;
+            }
+        }
+        // d logit / d w = h (Q8), weights Q(shift=10) + FINE, gradient Q16
+        int shift = 14 + rateShift - FINE;
+        long half = shift > 0 ? 1L << (shift - 1) : 0; // round to nearest: a floor drags weights down
+        for (int j = 0; j < h.length; j++) {
+            int x = h[j];
+            if (x == 0) {
+                continue;
+            }
+            for (int o = 0, k = j * stride; o < l.out(); o++, k++) {
+                long sw = shadow[k] + (((long) gradQ16[o] * x + half) >> shift);
+                long limit = (long) QuantLayer.MAX_WEIGHT << FINE;
+                sw = Math.max(-limit, Math.min(limit, sw));
+                shadow[k] = sw;
+                wt[k] = (int) ((sw + (1L << (FINE - 1))) >> FINE);
+            }
+        }
+        for (int o = 0; o < l.out(); o++) {
+            biasShadow[o] += (((long) gradQ16[o] << (8 + l.shift() - 16 + FINE)) + (1L << rateShift >> 1)) >> rateShift;
+            outputBias[o] = (biasShadow[o] + (1L << (FINE - 1))) >> FINE;
         }
     }
 

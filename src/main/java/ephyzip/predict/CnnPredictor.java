@@ -50,8 +50,19 @@ public final class CnnPredictor implements ModelPredictor {
         this(weights, bigram, startToken, thresholdQ16, true);
     }
 
+    /** 0: the network is fixed; else it learns while coding at rate 2^-learnShift (measurement only). */
+    private final int learnShift;
+    private final int[] grad;
+
     CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork) {
+        this(weights, bigram, startToken, thresholdQ16, withNetwork, 0);
+    }
+
+    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork,
+                 int learnShift) {
         this.withNetwork = withNetwork;
+        this.learnShift = learnShift;
+        this.grad = new int[weights.classes()];
         this.weights = weights;
         this.bigram = bigram;
         this.size = bigram.size();
@@ -173,6 +184,16 @@ public final class CnnPredictor implements ModelPredictor {
         check.updated();
         boolean escaped = symbol == size;
         int c = escaped ? other : weights.classOf(token, prev);
+        if (learnShift > 0 && withNetwork) {
+            long sum = 0;
+            for (int k = 0; k < grad.length; k++) {
+                sum += weightOf[k];
+            }
+            for (int k = 0; k < grad.length; k++) {
+                grad[k] = (k == c ? 65536 : 0) - (int) ((weightOf[k] * 65536L) / Math.max(1, sum));
+            }
+            net.learnOutput(grad, learnShift);
+        }
         mixer.update(c, token - prev);
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);

@@ -22,6 +22,16 @@ public final class Predictors {
     }
 
     /**
+     * A network model's predictor whose network's output layer learns each channel while coding,
+     * at rate 2^-{@code learnShift} (a measurement, {@code bench.OnlineLearning}; streams it codes
+     * decode only with the same predictor, and only where jdk.incubator.vector is present).
+     */
+    public static ModelPredictor learning(Model model, int learnShift) {
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), true,
+                learnShift);
+    }
+
+    /**
      * A network model's predictor with the network's component removed and everything else the
      * same (the bigram table, the recording's histograms, the wide-step coder): the network's
      * worth is the difference. Streams it codes decode only with it. A bigram model's own predictor.

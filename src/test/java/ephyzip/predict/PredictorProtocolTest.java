@@ -75,6 +75,32 @@ class PredictorProtocolTest {
         }
     }
 
+    /** The learning-while-coding measurement hook: wired to the network, and deterministic. */
+    @Test
+    void learningWhileCodingIsDeterministicAndInert() throws Exception {
+        Model m = TestModels.cnn().model();
+        long seed = 13;
+        int[][] w = walk(m.alphabet().size(), seed, 4000);
+        ModelPredictor fixed = Predictors.of(m);
+        ModelPredictor inert = Predictors.learning(m, 40); // steps that round to nothing
+        ModelPredictor a = Predictors.learning(m, 12);
+        ModelPredictor b = Predictors.learning(m, 12);
+        boolean moved = false;
+        for (int i = 0; i < w[0].length; i++) {
+            for (ModelPredictor p : List.of(fixed, inert, a, b)) {
+                p.predict();
+            }
+            int s = w[0][i];
+            assertEquals(fixed.probability(s), inert.probability(s), "sample " + i + ", seed " + seed);
+            assertEquals(a.probability(s), b.probability(s), "sample " + i + ", seed " + seed);
+            moved |= a.probability(s) != fixed.probability(s);
+            for (ModelPredictor p : List.of(fixed, inert, a, b)) {
+                p.update(s, w[1][i]);
+            }
+        }
+        assertTrue(moved, "learning changes the predictions");
+    }
+
     /**
      * What a predictor learns depends on the symbols only, not on which coder read the prediction:
      * one driven by the arithmetic coder and one by the rank coder stay identical, escapes included.
