@@ -1,5 +1,6 @@
 package ephyzip.spark;
 
+import ephyzip.format.Inputs;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
 import java.io.IOException;
@@ -24,7 +25,10 @@ import org.apache.spark.broadcast.Broadcast;
  * input's layout, one task per recording, the model sent to the executors once. A recording that
  * fails is reported in the summary and does not stop the others.
  *
- * <pre>ArchiveJob encode|decode|verify [--master URL] [--model MODEL] [--coder CODER] IN OUT</pre>
+ * <pre>ArchiveJob encode|decode|verify [--master URL] [--model MODEL] [--coder CODER]
+ *            [--channels N --rate HZ] IN OUT</pre>
+ * With {@code --channels} and {@code --rate}, flat {@code .dat} files (Kilosort, Intan) are taken too,
+ * with that layout, as {@code ephyzip encode --channels N --rate HZ} reads them.
  *
  * Exit codes: 0 all recordings done (verify: all identical), 3 some failed or differ, 2 usage.
  */
@@ -47,7 +51,7 @@ public final class ArchiveJob {
         } catch (IllegalArgumentException e) {
             err.println("ephyzip-spark: " + e.getMessage());
             err.println("usage: ephyzip-spark encode|decode|verify [--master URL] [--model MODEL] [--coder rank|arith]"
-                    + " IN OUT");
+                    + " [--channels N --rate HZ] IN OUT");
             return 2;
         }
         SparkConf conf = new SparkConf().setAppName("ephyzip " + o.mode().label);
@@ -57,7 +61,8 @@ public final class ArchiveJob {
             conf.setMaster("local[*]"); // no cluster: this machine's cores
         }
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            Summary s = run(sc, o.mode(), URI.create(o.in()), URI.create(o.out()), readModel(sc, o.model()), o.coder());
+            Summary s = run(sc, o.mode(), URI.create(o.in()), URI.create(o.out()), readModel(sc, o.model()), o.coder(),
+                    o.layout());
             out.println(s.toJson());
             for (Summary.Failure f : s.failures()) {
                 err.println("ephyzip-spark: " + f.path() + ": " + f.reason());
@@ -72,12 +77,19 @@ public final class ArchiveJob {
      */
     public static Summary run(JavaSparkContext sc, Mode mode, URI in, URI out, byte[] modelBytes, CoderKind coder)
             throws Exception {
+        return run(sc, mode, in, out, modelBytes, coder, null);
+    }
+
+    /** As above; {@code layout}: flat {@code .dat} files' layout, or null to take only self-describing files. */
+    public static Summary run(JavaSparkContext sc, Mode mode, URI in, URI out, byte[] modelBytes, CoderKind coder,
+                              Inputs.Layout layout) throws Exception {
         ModelFile model = ModelFile.parse("model", modelBytes); // fail fast on the driver
         Map<String, String> hadoop = new HashMap<>();
         sc.hadoopConfiguration().forEach(e -> hadoop.put(e.getKey(), e.getValue()));
-        List<String> rel = Listing.recordings(fileSystem(in, hadoop), new Path(in), mode);
+        List<String> rel = Listing.recordings(fileSystem(in, hadoop), new Path(in), mode, layout != null);
         Broadcast<byte[]> shared = sc.broadcast(modelBytes);
-        Task task = new Task(mode, in.toString(), out.toString(), coder, shared, hadoop);
+        Task task = new Task(mode, in.toString(), out.toString(), coder, shared, hadoop,
+                layout == null ? 0 : layout.channels(), layout == null ? 0 : layout.rate());
         List<Task.Result> results = rel.isEmpty() ? List.of()
                 : sc.parallelize(rel, rel.size()).map(task::run).collect();
         Summary s = Summary.of(mode, model, results);
@@ -124,14 +136,19 @@ public final class ArchiveJob {
         }
     }
 
-    record Options(Mode mode, String master, String model, CoderKind coder, String in, String out) {
+    record Options(Mode mode, String master, String model, CoderKind coder, String in, String out,
+                   Inputs.Layout layout) {
         static Options parse(String[] args) {
             List<String> rest = new ArrayList<>();
             String master = null;
             String model = System.getProperty("ephyzip.home", ".") + "/models/default.ezm";
             CoderKind coder = CoderKind.ARITH;
+            Integer channels = null;
+            Double rate = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--channels" -> channels = number(value(args, ++i, "--channels"), "--channels").intValue();
+                    case "--rate" -> rate = number(value(args, ++i, "--rate"), "--rate");
                     case "--master" -> master = value(args, ++i, "--master");
                     case "--model" -> model = value(args, ++i, "--model");
                     case "--coder" -> {
@@ -157,7 +174,23 @@ public final class ArchiveJob {
             if (mode == null) {
                 throw new IllegalArgumentException("unknown mode " + rest.get(0));
             }
-            return new Options(mode, master, model, coder, uri(rest.get(1)), uri(rest.get(2)));
+            if ((channels == null) != (rate == null)) {
+                throw new IllegalArgumentException("--channels and --rate go together");
+            }
+            if (channels != null && (channels < 1 || channels > Inputs.MAX_CHANNELS || !(rate > 0 && rate < 1e9))) {
+                throw new IllegalArgumentException("--channels must be 1 to " + Inputs.MAX_CHANNELS
+                        + " and --rate positive");
+            }
+            return new Options(mode, master, model, coder, uri(rest.get(1)), uri(rest.get(2)),
+                    channels == null ? null : new Inputs.Layout(channels, rate));
+        }
+
+        private static Double number(String v, String name) {
+            try {
+                return Double.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " " + v + " is not a number");
+            }
         }
 
         private static String value(String[] args, int i, String name) {

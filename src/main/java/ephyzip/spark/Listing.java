@@ -17,9 +17,10 @@ final class Listing {
     /**
      * For encode and verify, the recordings the CLI reads by themselves (WAV files, SpikeGLX
      * {@code .bin} files, Open Ephys {@code continuous.dat} files); for decode, {@code .ezp} streams.
-     * Sidecars and the job's own summary are not work.
+     * With {@code flat}, other {@code .dat} files too (a layout was given). Sidecars and the job's
+     * own summary are not work.
      */
-    static List<String> recordings(FileSystem fs, Path root, ArchiveJob.Mode mode) throws IOException {
+    static List<String> recordings(FileSystem fs, Path root, ArchiveJob.Mode mode, boolean flat) throws IOException {
         List<String> out = new ArrayList<>();
         String base = fs.makeQualified(root).toUri().getPath();
         if (!base.endsWith("/")) {
@@ -35,7 +36,8 @@ final class Listing {
             String rel = path.startsWith(base) ? path.substring(base.length()) : f.getPath().getName();
             String name = f.getPath().getName().toLowerCase(Locale.ROOT);
             boolean take = mode == ArchiveJob.Mode.DECODE ? name.endsWith(".ezp")
-                    : name.endsWith(".wav") || name.endsWith(".bin") || name.equals("continuous.dat");
+                    : name.endsWith(".wav") || name.endsWith(".bin") || name.equals("continuous.dat")
+                    || (flat && name.endsWith(".dat"));
             if (take && !name.startsWith("_") && !name.startsWith(".")) {
                 out.add(rel);
             }

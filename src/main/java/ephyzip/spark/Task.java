@@ -1,6 +1,7 @@
 package ephyzip.spark;
 
 import ephyzip.Codec;
+import ephyzip.format.Inputs;
 import ephyzip.io.BadInputException;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
@@ -32,9 +33,14 @@ final class Task implements Serializable {
     private final CoderKind coder;
     private final Broadcast<byte[]> model;
     private final Map<String, String> hadoop;
+    /** A flat file's layout for .dat files other than continuous.dat (0 channels: none given). */
+    private final int flatChannels;
+    private final double flatRate;
 
     Task(ArchiveJob.Mode mode, String in, String out, CoderKind coder, Broadcast<byte[]> model,
-         Map<String, String> hadoop) {
+         Map<String, String> hadoop, int flatChannels, double flatRate) {
+        this.flatChannels = flatChannels;
+        this.flatRate = flatRate;
         this.mode = mode;
         this.in = in;
         this.out = out;
@@ -148,8 +154,9 @@ final class Task implements Serializable {
                 local = dir.resolve(name);
                 copy(fs, src, local);
             }
+            boolean flat = flatChannels > 0 && name.toLowerCase().endsWith(".dat") && !name.equals("continuous.dat");
             try {
-                codec.encodeFile(local, null, o, coder, null, null);
+                codec.encodeFile(local, flat ? new Inputs.Layout(flatChannels, flatRate) : null, o, coder, null, null);
             } catch (BadInputException e) {
                 // name the archive's path, not the local copy's
                 throw new BadInputException(e.getMessage().replace(local.toString(), rel));

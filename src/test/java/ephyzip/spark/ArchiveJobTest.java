@@ -113,6 +113,31 @@ class ArchiveJobTest {
     }
 
     @Test
+    void openEphysAndFlatFilesWithTheirLayout() throws Exception {
+        Path in = dir.resolve("lab");
+        Path oe = ephyzip.cli.Fixtures.openEphys(in, 9, 2500);
+        Path raw = in.resolve("intan/amplifier.dat");
+        Files.createDirectories(raw.getParent());
+        Files.write(raw, ephyzip.cli.Fixtures.interleaved(8, 2500));
+        Path enc = dir.resolve("lab-enc");
+        Summary s = ArchiveJob.run(sc, ArchiveJob.Mode.ENCODE, in.toUri(), enc.toUri(), model, CoderKind.ARITH,
+                new ephyzip.format.Inputs.Layout(8, 20000));
+        assertEquals(List.of(), s.failures());
+        assertEquals(2, s.files());
+        Path cliOe = dir.resolve("cli-oe.ezp");
+        Path cliRaw = dir.resolve("cli-raw.ezp");
+        assertEquals(0, Cli.run("encode", "--model", modelPath, oe, cliOe).exit());
+        assertEquals(0, Cli.run("encode", "--model", modelPath, "--channels", "8", "--rate", "20000", raw, cliRaw).exit());
+        assertEquals(-1, Files.mismatch(cliOe, enc.resolve(in.relativize(oe) + ".ezp")));
+        assertEquals(-1, Files.mismatch(cliRaw, enc.resolve("intan/amplifier.dat.ezp")));
+        Path dec = dir.resolve("lab-dec");
+        assertEquals(List.of(), ArchiveJob.run(sc, ArchiveJob.Mode.DECODE, enc.toUri(), dec.toUri(), model,
+                CoderKind.ARITH).failures());
+        assertEquals(-1, Files.mismatch(raw, dec.resolve("intan/amplifier.dat")));
+        assertEquals(-1, Files.mismatch(oe, dec.resolve(in.relativize(oe))));
+    }
+
+    @Test
     void aFailingRecordingDoesNotStopTheOthers() throws Exception {
         Path in = archive();
         Files.write(in.resolve("day1/broken.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
