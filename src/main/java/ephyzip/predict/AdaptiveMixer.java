@@ -80,24 +80,34 @@ final class AdaptiveMixer {
         for (int c = 0; c < classes; c++) {
             validCount += valid[c] ? 1 : 0;
         }
-        // the recording's histogram, add-1/2: (2h + 1) / (2H + k)
+        // the recording's histogram, add-1/2: (2h + 1) / (2H + k); then that histogram conditioned
+        // on the previous step, with the plain one as prior; then the mixture. One pass over the
+        // classes, exact integer sums (their order does not matter).
         long inv = (1L << 40) / (2L * histTotal + validCount);
-        for (int c = 0; c < classes; c++) {
-            q[2][c] = valid[c] ? (int) (((2L * hist[c] + 1) * inv) >> 24) : 0;
-        }
-        // conditioned on the previous step, with the plain histogram as prior
         int[] h = condHist[context];
         long invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
+        int[] q0 = q[0];
+        int[] q1 = q[1];
+        int[] q2 = q[2];
+        int[] q3 = q[3];
+        long w0 = weight[0];
+        long w1 = weight[1];
+        long w2 = weight[2];
+        long w3 = weight[3];
+        int running = 0;
         for (int c = 0; c < classes; c++) {
-            q[3][c] = valid[c] ? (int) ((((long) h[c] << 16) + (long) PRIOR_WEIGHT * q[2][c]) * invCond >> 32) : 0;
-        }
-        for (int c = 0; c < classes; c++) {
-            long f = 0;
-            for (int i = 0; i < COMPONENTS; i++) {
-                f += (long) weight[i] * q[i][c];
+            if (valid[c]) {
+                int p2 = (int) (((2L * hist[c] + 1) * inv) >> 24);
+                int p3 = (int) ((((long) h[c] << 16) + (long) PRIOR_WEIGHT * p2) * invCond >> 32);
+                q2[c] = p2;
+                q3[c] = p3;
+                long f = w0 * q0[c] + w1 * q1[c] + w2 * p2 + w3 * p3;
+                running += 1 + (int) (f >> 14);
+            } else {
+                q2[c] = 0;
+                q3[c] = 0;
             }
-            int freq = valid[c] ? 1 + (int) (f >> 14) : 0;
-            cum[c + 1] = cum[c] + freq;
+            cum[c + 1] = running;
         }
     }
 
