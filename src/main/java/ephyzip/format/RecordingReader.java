@@ -51,9 +51,7 @@ public final class RecordingReader implements Closeable {
     /** Opens a WAV {@code file}, checks its header and reads its trailer. */
     public static RecordingReader openWav(Path file) throws BadInputException {
         String name = file.toString();
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(file, ch -> {
             long size = ch.size();
             byte[] prefix = readAt(ch, 0, (int) Math.min(size, WavFile.MAX_EXTRA_BYTES + 8L));
             WavLayout layout = WavLayout.read(name, prefix, size);
@@ -65,16 +63,10 @@ public final class RecordingReader implements Closeable {
             byte[] header = java.util.Arrays.copyOf(prefix, layout.dataOffset());
             byte[] trailer = readAt(ch, dataEnd, (int) (size - dataEnd));
             ch.position(layout.dataOffset());
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), READ_BUFFER));
+            DataInputStream in = stream(ch);
             return new RecordingReader(InputKind.WAV, layout.sampleRate(), header, trailer, layout.channels(),
                     layout.samplesPerChannel(), samples(in), in);
-        } catch (IOException e) {
-            closeQuietly(ch);
-            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
-        } catch (BadInputException e) {
-            closeQuietly(ch);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -86,26 +78,40 @@ public final class RecordingReader implements Closeable {
         if (!kind.flat()) {
             throw new IllegalArgumentException(kind + " is not a flat format");
         }
-        String name = file.toString();
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(file, ch -> {
             long size = ch.size();
             long frameBytes = 2L * channels;
             if (size % frameBytes != 0) {
-                throw new BadInputException(name + ": " + size + " bytes are not a whole number of samples of "
+                throw new BadInputException(file + ": " + size + " bytes are not a whole number of samples of "
                         + channels + " 16-bit channels (" + frameBytes + " bytes each)");
             }
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), READ_BUFFER));
+            DataInputStream in = stream(ch);
             return new RecordingReader(kind, rate, new byte[0], new byte[0], channels, size / frameBytes, samples(in),
                     in);
+        });
+    }
+
+    private interface Opener {
+        RecordingReader open(FileChannel ch) throws IOException, BadInputException;
+    }
+
+    /** Opens {@code file} for {@code opener}; on any failure the file is closed and the failure is bad input. */
+    private static RecordingReader open(Path file, Opener opener) throws BadInputException {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+            return opener.open(ch);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (BadInputException e) {
             closeQuietly(ch);
             throw e;
         }
+    }
+
+    private static DataInputStream stream(FileChannel ch) {
+        return new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), READ_BUFFER));
     }
 
     /** Little-endian 16-bit samples from {@code in}, in blocks. */
