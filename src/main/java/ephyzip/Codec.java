@@ -145,12 +145,17 @@ public final class Codec {
      * Encodes a file of any kind {@link Inputs} reads (null {@code layout}: told by the file and its
      * sidecars) in the alphabet that fits it: two passes, its values, then the coding. What the
      * CLI's encode and the archive job write, byte for byte. {@code frameLength} null: the default;
-     * {@code progress} hears the samples per channel read (may be null).
+     * {@code total} hears the samples per channel once, {@code progress} how many each read of the
+     * coding pass brought (either may be null).
      */
     public void encodeFile(Path file, Inputs.Layout layout, OutputStream out, CoderKind coder, Integer frameLength,
-                           java.util.function.LongConsumer progress) throws BadInputException, IOException {
+                           java.util.function.LongConsumer total, java.util.function.LongConsumer progress)
+            throws BadInputException, IOException {
         Plan plan;
         try (RecordingReader r = Inputs.open(file, layout)) {
+            if (total != null) {
+                total.accept(r.samplesPerChannel());
+            }
             plan = plan(histogram(r), coder);
         }
         try (RecordingReader r = Inputs.open(file, layout)) {

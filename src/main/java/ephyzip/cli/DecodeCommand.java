@@ -33,7 +33,7 @@ final class DecodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Codec codec;
         try {
-            codec = new Codec(model.load(), io.files.size() <= 2 ? io.threads : 1); // one file: segments in parallel
+            codec = new Codec(model.load(), io.threadsPerFile());
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + needs());
         }

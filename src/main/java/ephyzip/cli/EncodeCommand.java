@@ -2,7 +2,6 @@ package ephyzip.cli;
 
 import ephyzip.Codec;
 import ephyzip.format.Inputs;
-import ephyzip.format.RecordingReader;
 import ephyzip.io.BadInputException;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
@@ -61,16 +60,13 @@ final class EncodeCommand implements Callable<Integer> {
             throw new UsageException("--channels must be 1 to " + Inputs.MAX_CHANNELS + " and --rate positive");
         }
         Inputs.Layout layout = channels == null ? null : new Inputs.Layout(channels, rate);
-        Codec codec = new Codec(model.load(), io.files.size() <= 2 ? io.threads : 1); // one file: its channel segments in parallel
+        Codec codec = new Codec(model.load(), io.threadsPerFile());
         FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,
                 args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 EncodeCommand::isRecording);
         return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
             try {
-                try (RecordingReader r = Inputs.open(in, layout)) {
-                    progress.total(r.samplesPerChannel());
-                }
-                codec.encodeFile(in, layout, out, coder, frame, progress::step);
+                codec.encodeFile(in, layout, out, coder, frame, progress::total, progress::step);
             } catch (BadInputException e) {
                 String m = e.getMessage();
                 throw m.startsWith(in.toString()) ? e : new BadInputException(in + ": " + m);

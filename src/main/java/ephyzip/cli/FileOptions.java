@@ -27,4 +27,9 @@ final class FileOptions {
 
     @Parameters(arity = "1..*", paramLabel = "FILES", description = "Inputs (- for standard input).")
     List<Path> files;
+
+    /** Threads for each file's channel segments: all of them for one file (or IN OUT), else 1 (files run side by side). */
+    int threadsPerFile() {
+        return files.size() <= 2 ? threads : 1;
+    }
 }

@@ -121,15 +121,6 @@ public final class WavFile {
         return out;
     }
 
-    /** Each channel's samples, as separate recordings (what a model trains on). */
-    public java.util.List<short[]> channelSamples() {
-        java.util.List<short[]> out = new java.util.ArrayList<>();
-        for (int c = 0; c < channels; c++) {
-            out.add(channels == 1 ? samples : channel(c));
-        }
-        return out;
-    }
-
     /** All samples of all channels. */
     public int sampleCount() {
         return samples.length;

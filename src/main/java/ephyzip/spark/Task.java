@@ -24,7 +24,7 @@ import org.apache.spark.broadcast.Broadcast;
  */
 final class Task implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Models parsed on this executor, by the bytes' identity hash of their broadcast id. */
+    /** Models parsed on this executor, by broadcast id: each is parsed once per executor JVM. */
     private static final Map<Long, ModelFile> MODELS = new ConcurrentHashMap<>();
 
     private final ArchiveJob.Mode mode;
@@ -156,7 +156,8 @@ final class Task implements Serializable {
             }
             boolean flat = flatChannels > 0 && name.toLowerCase().endsWith(".dat") && !name.equals("continuous.dat");
             try {
-                codec.encodeFile(local, flat ? new Inputs.Layout(flatChannels, flatRate) : null, o, coder, null, null);
+                codec.encodeFile(local, flat ? new Inputs.Layout(flatChannels, flatRate) : null, o, coder, null, null,
+                        null);
             } catch (BadInputException e) {
                 // name the archive's path, not the local copy's
                 throw new BadInputException(e.getMessage().replace(local.toString(), rel));

@@ -28,10 +28,6 @@ public enum CoderKind {
         return name().toLowerCase();
     }
 
-    public PayloadCoder coderFor(Model model) {
-        return coderFor(model, StreamHeader.VERSION);
-    }
-
     /**
      * The coder of a stream with header {@code h}: in coder segments where the header says so,
      * run on {@code pool} (null: on the caller's thread).

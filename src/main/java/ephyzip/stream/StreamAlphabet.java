@@ -38,7 +38,7 @@ public final class StreamAlphabet {
             total += h;
         }
         long tolerated = total / TOLERATED_ESCAPES_PER;
-        long modelEscapes = total - covered(model, 0, histogram);
+        long modelEscapes = total - covered(model.values(), histogram);
         if (modelEscapes <= tolerated) {
             return new byte[0];
         }
@@ -47,7 +47,7 @@ public final class StreamAlphabet {
         long bestShiftEscapes = modelEscapes;
         for (int v : mostFrequent(histogram, 16)) {
             int d = v - model.value(model.nearest(v));
-            long esc = total - covered(new Alphabet(shift(model, d)), 0, histogram);
+            long esc = total - covered(shift(model, d), histogram);
             if (d != 0 && esc < bestShiftEscapes) {
                 bestShift = d;
                 bestShiftEscapes = esc;
@@ -57,7 +57,7 @@ public final class StreamAlphabet {
             return shifted(bestShift);
         }
         short[] own = own(model, histogram);
-        long ownEscapes = total - covered(new Alphabet(own), 0, histogram);
+        long ownEscapes = total - covered(own, histogram);
         byte[] ownRecord = list(own);
         // an escape costs about 2 bytes more than a coded sample
         long ownCost = 2 * ownEscapes + ownRecord.length;
@@ -74,7 +74,7 @@ public final class StreamAlphabet {
         for (long h : histogram) {
             total += h;
         }
-        return total == 0 ? 0 : (total - covered(a, 0, histogram)) / (double) total;
+        return total == 0 ? 0 : (total - covered(a.values(), histogram)) / (double) total;
     }
 
     /** The alphabet a record stands for; {@code at}: the record's offset in the stream, for errors. */
@@ -151,13 +151,11 @@ public final class StreamAlphabet {
         return out;
     }
 
-    private static long covered(Alphabet model, int shift, long[] histogram) {
+    /** Samples of a histogram whose values are among {@code values}. */
+    private static long covered(short[] values, long[] histogram) {
         long c = 0;
-        for (int t = 0; t < model.size(); t++) {
-            int v = model.value(t) + shift + 32768;
-            if (v >= 0 && v < histogram.length) {
-                c += histogram[v];
-            }
+        for (short v : values) {
+            c += histogram[v + 32768];
         }
         return c;
     }
