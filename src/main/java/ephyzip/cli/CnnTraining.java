@@ -21,6 +21,14 @@ final class CnnTraining {
         if (c.epochs < 1 || c.batches < 1 || c.batchSize < 1 || c.window < 80) {
             throw new UsageException("--epochs, --batches and --batch-size must be positive, --window at least 80");
         }
+        if (c.netChannels < 1 || c.netChannels > 64 || c.hidden < 1 || c.hidden > 256 || c.layers < 1 || c.layers > 12) {
+            throw new UsageException("--net-channels 1..64, --hidden 1..256, --layers 1..12");
+        }
+        int[] dilations = new int[c.layers];
+        for (int i = 0; i < dilations.length; i++) {
+            dilations[i] = 1 << i;
+        }
+        CnnConfig config = new CnnConfig(c.netChannels, dilations, c.hidden, CnnConfig.standard().band());
         List<Path> held = c.validation == null ? List.of() : Recordings.list(c.validation);
         ModelFile init = c.init == null ? null : ModelOption.load(c.init);
         if (init != null && init.model().cnn() == null) {
@@ -28,7 +36,7 @@ final class CnnTraining {
         }
         Path ckpt = c.checkpoints != null ? c.checkpoints : Path.of(c.out + ".ckpt");
         CnnTrainer.Options o = new CnnTrainer.Options(files, held, name, c.epochs, c.seed, init, ckpt, c.resume,
-                c.batches, c.batchSize, c.window, c.learningRate, c.patience, CnnConfig.standard());
+                c.batches, c.batchSize, c.window, c.learningRate, c.patience, config);
         boolean tty = System.console() != null;
         long start = System.nanoTime();
         TrainingListener listener = new TrainingListener() {

@@ -60,6 +60,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "cnn: stop after this many epochs without a held-out gain (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    @Option(names = "--net-channels", paramLabel = "N", defaultValue = "16",
+            description = "cnn: channels of every convolution (default: ${DEFAULT-VALUE}).")
+    int netChannels;
+
+    @Option(names = "--layers", paramLabel = "N", defaultValue = "8",
+            description = "cnn: convolutions, dilations 1, 2, 4, ... (receptive field 2^N; default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "32",
+            description = "cnn: size of the 1x1 hidden layer (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "cnn: random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * arithmetic throughout, so encoder and decoder mix identically on every machine.
  *
  * <p>Per sample: {@link #mix} with the network's and the bigram's class weights, code a class
- * with {@link #cumulative()}, then {@link #update} with the class that occurred.
+ * with {@link #cumulative()}, then {@link #update} with the class that occurred. No allocation
+ * and one pass over the classes a sample.
  */
 final class AdaptiveMixer {
     static final int COMPONENTS = 4;
@@ -27,8 +28,7 @@ final class AdaptiveMixer {
     private static final int HALVE_AT = 1 << 15;
 
     private final int classes;
-    /** q[i][c]: component i's probability of class c, in 1/2^16. */
-    private final int[][] q;
+    private final int other;
     private final int[] weight = new int[COMPONENTS];
     private final int[] hist;
     private int histTotal;
@@ -38,6 +38,16 @@ final class AdaptiveMixer {
     private final int[] cum;
     /** False: the network's component (0) is left out, its weight 0 (for measuring its worth). */
     private final boolean withNetwork;
+    // what the last mix read, so that update can recompute the components' probabilities of
+    // the one class that occurred instead of keeping them for every class
+    private int[] network;
+    private int[] bigram;
+    private long invNetwork;
+    private long invBigram;
+    private long invHist;
+    private long invCond;
+    /** Scratch: each component's probability of the class that occurred. */
+    private final long[] q = new long[COMPONENTS];
 
     AdaptiveMixer(int classes) {
         this(classes, true);
@@ -46,7 +56,7 @@ final class AdaptiveMixer {
     AdaptiveMixer(int classes, boolean withNetwork) {
         this.withNetwork = withNetwork;
         this.classes = classes;
-        this.q = new int[COMPONENTS][classes];
+        this.other = classes - 1;
         this.hist = new int[classes];
         this.condHist = new int[STEP_CONTEXTS][classes];
         this.condTotal = new int[STEP_CONTEXTS];
@@ -68,47 +78,38 @@ final class AdaptiveMixer {
     }
 
     /**
-     * Builds the mixed table. {@code valid[c]} is false for classes that name no token;
-     * {@code network} and {@code bigram} are weights per class (any scale, > 0 where valid).
+     * Builds the mixed table. The classes that name a token are {@code lo..hi-1} and the last
+     * ("other"); the rest get frequency 0. {@code network} and {@code bigram} are weights per
+     * class (> 0 where valid), summing over the valid classes to {@code networkSum} and
+     * {@code bigramSum}. Both arrays are read again by {@link #update}: the caller keeps them.
      */
-    void mix(boolean[] valid, int[] network, int[] bigram) {
-        if (withNetwork) {
-            normalize(network, valid, q[0]);
-        }
-        normalize(bigram, valid, q[1]);
-        int validCount = 0;
-        for (int c = 0; c < classes; c++) {
-            validCount += valid[c] ? 1 : 0;
-        }
-        // the recording's histogram, add-1/2: (2h + 1) / (2H + k); then that histogram conditioned
-        // on the previous step, with the plain one as prior; then the mixture. One pass over the
-        // classes, exact integer sums (their order does not matter).
-        long inv = (1L << 40) / (2L * histTotal + validCount);
-        int[] h = condHist[context];
-        long invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
-        int[] q0 = q[0];
-        int[] q1 = q[1];
-        int[] q2 = q[2];
-        int[] q3 = q[3];
-        long w0 = weight[0];
-        long w1 = weight[1];
-        long w2 = weight[2];
-        long w3 = weight[3];
+    void mix(int lo, int hi, int[] network, long networkSum, int[] bigram, long bigramSum) {
+        this.network = network;
+        this.bigram = bigram;
+        // each component's probabilities in 1/2^16, rounded down: the network's and bigram's
+        // weights normalized; the recording's histogram, add-1/2: (2h + 1) / (2H + k); that
+        // histogram conditioned on the previous step, with the plain one as prior. One pass over
+        // the classes, exact integer sums (their order does not matter).
+        invNetwork = withNetwork ? (1L << 48) / Math.max(1, networkSum) : 0;
+        invBigram = (1L << 48) / Math.max(1, bigramSum);
+        invHist = (1L << 40) / (2L * histTotal + (hi - lo + 1));
+        invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
+        Arrays.fill(cum, 0, lo + 1, 0);
         int running = 0;
-        for (int c = 0; c < classes; c++) {
-            if (valid[c]) {
-                int p2 = (int) (((2L * hist[c] + 1) * inv) >> 24);
-                int p3 = (int) ((((long) h[c] << 16) + (long) PRIOR_WEIGHT * p2) * invCond >> 32);
-                q2[c] = p2;
-                q3[c] = p3;
-                long f = w0 * q0[c] + w1 * q1[c] + w2 * p2 + w3 * p3;
-                running += 1 + (int) (f >> 14);
-            } else {
-                q2[c] = 0;
-                q3[c] = 0;
-            }
+        for (int c = lo; c < hi; c++) {
+            running += 1 + (int) (mixed(c) >> 14);
             cum[c + 1] = running;
         }
+        Arrays.fill(cum, hi + 1, other + 1, running);
+        cum[other + 1] = running + 1 + (int) (mixed(other) >> 14);
+    }
+
+    /** The mixture's weight of class c, in 1/2^32. */
+    private long mixed(int c) {
+        int p2 = (int) (((2L * hist[c] + 1) * invHist) >> 24);
+        int p3 = (int) ((((long) condHist[context][c] << 16) + (long) PRIOR_WEIGHT * p2) * invCond >> 32);
+        return weight[0] * ((network[c] * invNetwork) >> 32) + weight[1] * ((bigram[c] * invBigram) >> 32)
+                + (long) weight[2] * p2 + (long) weight[3] * p3;
     }
 
     /** Cumulative frequencies of the mixed table (valid until the next {@link #mix}). */
@@ -118,14 +119,19 @@ final class AdaptiveMixer {
 
     /** Learns from the class that occurred and the step it stands for. */
     void update(int c, int step) {
+        int p2 = (int) (((2L * hist[c] + 1) * invHist) >> 24);
+        q[0] = (network[c] * invNetwork) >> 32;
+        q[1] = (bigram[c] * invBigram) >> 32;
+        q[2] = p2;
+        q[3] = (((long) condHist[context][c] << 16) + (long) PRIOR_WEIGHT * p2) * invCond >> 32;
         long p = 0;
         for (int i = 0; i < COMPONENTS; i++) {
-            p += (long) weight[i] * q[i][c];
+            p += weight[i] * q[i];
         }
         p = Math.max(1, p >> 16);
         long sum = 0;
         for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
-            long gradient = ((long) q[i][c] << 16) / p - ONE; // d ln p / d ln w_i, in 1/2^16
+            long gradient = (q[i] << 16) / p - ONE; // d ln p / d ln w_i, in 1/2^16
             long w = weight[i] + (gradient * weight[i] >> (16 + RATE_SHIFT));
             weight[i] = (int) Math.max(MIN_WEIGHT, Math.min(1 << 20, w));
             sum += weight[i];
@@ -151,17 +157,5 @@ final class AdaptiveMixer {
             total += h[c];
         }
         return total;
-    }
-
-    /** Scales weights to probabilities in 1/2^16 (rounded down). */
-    private static void normalize(int[] w, boolean[] valid, int[] out) {
-        long sum = 0;
-        for (int c = 0; c < w.length; c++) {
-            sum += valid[c] ? w[c] : 0;
-        }
-        long inv = (1L << 48) / Math.max(1, sum);
-        for (int c = 0; c < w.length; c++) {
-            out[c] = valid[c] ? (int) ((w[c] * inv) >> 32) : 0;
-        }
     }
 }

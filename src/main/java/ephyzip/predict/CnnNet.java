@@ -7,21 +7,25 @@ import java.util.List;
 
 /**
  * Streaming integer inference of the exported network: each step feeds one token's features and
- * computes only the newest column of every layer, reading older columns from per-layer rings.
- * Integer arithmetic only, so encoder and decoder get the same logits on any machine.
+ * computes only the newest column of every layer. A dilated layer keeps its past inputs in a ring
+ * of rows; the layer before it writes its output straight into that ring's newest row, so a step
+ * copies nothing. Integer arithmetic only, so encoder and decoder get the same logits on any
+ * machine.
  */
 public final class CnnNet {
     private final QuantLayer[] layers;
-    /** Per layer: its past inputs, ring of {@code ringSize} rows of {@code in} ints. */
+    /** Per dilated layer: its past inputs, {@code ringSize} rows of {@code in} ints; else null. */
     private final int[][] rings;
     private final int[] ringSize;
+    /** Per 1x1 layer: its input (the previous layer's output); else null. */
     private final int[][] inputs;
-    private final int[][] outputs;
+    private final int[] logits;
     /** Per layer: its weights transposed to [input][output], so the inner loop runs over outputs. */
     private final int[][] transposed;
-    /** Per layer: the dot products before bias and activation. */
+    /** Per layer: the dot products before bias and activation, padded to {@link Dot#stride}. */
     private final int[][] sums;
-    private final int[] features = new int[2];
+    /** Per layer: bias plus rounding as ints, when no sum can leave an int (else the long path). */
+    private final int[][] biasRound;
     /** The output layer's bias, this channel's own copy (it may learn while coding). */
     private final long[] outputBias;
     /** Extra fractional bits of the learning weights. */
@@ -33,96 +37,137 @@ public final class CnnNet {
     public CnnNet(CnnWeights weights) {
         List<QuantLayer> ls = weights.layers();
         layers = ls.toArray(new QuantLayer[0]);
-        rings = new int[layers.length][];
-        ringSize = new int[layers.length];
-        inputs = new int[layers.length][];
-        outputs = new int[layers.length][];
-        transposed = new int[layers.length][];
-        sums = new int[layers.length][];
-        outputBias = layers[layers.length - 1].bias().clone();
-        for (int i = 0; i < layers.length; i++) {
+        int n = layers.length;
+        rings = new int[n][];
+        ringSize = new int[n];
+        inputs = new int[n][];
+        transposed = new int[n][];
+        sums = new int[n][];
+        biasRound = new int[n][];
+        outputBias = layers[n - 1].bias().clone();
+        logits = new int[layers[n - 1].out()];
+        for (int i = 0; i < n; i++) {
             QuantLayer l = layers[i];
-            int n = l.taps() * l.in();
+            if (i > 0 ? layers[i - 1].out() != l.in() : l.in() != 2) {
+                throw new IllegalArgumentException("layer " + i + " does not fit the one before it");
+            }
+            int rows = l.taps() * l.in();
             int stride = Dot.stride(l.out());
             int[] w = l.weights();
-            int[] t = new int[n * stride]; // padding outputs have weight 0
+            int[] t = new int[rows * stride]; // padding outputs have weight 0
             for (int o = 0; o < l.out(); o++) {
-                for (int j = 0; j < n; j++) {
-                    t[j * stride + o] = w[o * n + j];
+                for (int j = 0; j < rows; j++) {
+                    t[j * stride + o] = w[o * rows + j];
                 }
             }
             transposed[i] = t;
             sums[i] = new int[stride];
-            // a power of two >= the dilation: the slot of t - d is read before t's row is written
-            // into it, so d rows suffice (memory per channel matters with 1,024 channels)
-            int size = Integer.highestOneBit(Math.max(1, l.dilation()));
-            if (size < l.dilation()) {
-                size *= 2;
+            biasRound[i] = intBias(l, l.bias());
+            if (l.taps() == 2) {
+                // a power of two > the dilation: the row of t - d is read while t's row is live
+                int size = Integer.highestOneBit(Math.max(1, l.dilation())) * 2;
+                ringSize[i] = size;
+                rings[i] = new int[size * l.in()];
+            } else {
+                inputs[i] = new int[l.in()];
             }
-            ringSize[i] = l.taps() == 2 ? size : 0;
-            rings[i] = new int[ringSize[i] * l.in()];
-            inputs[i] = new int[l.taps() * l.in()];
-            outputs[i] = new int[l.out()];
         }
+    }
+
+    /**
+     * Bias plus rounding as ints, or null when {@code |bias + round| + sum |w| * MAX_ACT} could
+     * leave an int: then {@code bias + sum + round} is exact in int arithmetic, same bits as long.
+     */
+    private static int[] intBias(QuantLayer l, long[] bias) {
+        int rows = l.taps() * l.in();
+        long round = l.shift() == 0 ? 0 : 1L << (l.shift() - 1);
+        int[] out = new int[l.out()];
+        for (int o = 0; o < l.out(); o++) {
+            long bound = 0;
+            for (int j = 0; j < rows; j++) {
+                bound += Math.abs(l.weights()[o * rows + j]);
+            }
+            long b = bias[o] + round;
+            if (Math.abs(b) + bound * CnnWeights.MAX_ACT > Integer.MAX_VALUE) {
+                return null;
+            }
+            out[o] = (int) b;
+        }
+        return out;
     }
 
     public void reset() {
         for (int[] r : rings) {
-            Arrays.fill(r, 0);
+            if (r != null) {
+                Arrays.fill(r, 0);
+            }
         }
         t = 0;
     }
 
-    /** Feeds the newest token's features; returns the logits of the next token's class (fixed point). */
+    /**
+     * Feeds the newest token's features; returns the logits of the next token's class (fixed
+     * point; the array is reused by the next step).
+     */
     public int[] step(int valueFeature, int stepFeature) {
-        features[0] = clamp(valueFeature);
-        features[1] = clamp(stepFeature);
-        int[] cur = features;
-        int[] x = cur;
-        for (int i = 0; i < layers.length; i++) {
+        int[] first = rings[0] != null ? rings[0] : inputs[0];
+        int firstOff = rings[0] != null ? (t & (ringSize[0] - 1)) * 2 : 0;
+        first[firstOff] = clamp(valueFeature);
+        first[firstOff + 1] = clamp(stepFeature);
+        int last = layers.length - 1;
+        for (int i = 0; i <= last; i++) {
             QuantLayer l = layers[i];
-            int[] v = inputs[i];
             int in = l.in();
+            int[] acc = sums[i];
+            int stride = acc.length;
             if (l.taps() == 2) {
                 int mask = ringSize[i] - 1;
-                int old = ((t - l.dilation()) & mask) * in;
-                if (t >= l.dilation()) {
-                    System.arraycopy(rings[i], old, v, 0, in);
+                int[] ring = rings[i];
+                int cur = (t & mask) * in;
+                if (t >= l.dilation()) { // earlier, the older input is zero: it adds nothing
+                    Dot.sums(transposed[i], stride, ring, ((t - l.dilation()) & mask) * in, in, ring, cur, in, acc);
                 } else {
-                    Arrays.fill(v, 0, in, 0);
+                    Dot.sums(transposed[i], stride, null, 0, in, ring, cur, in, acc);
                 }
-                System.arraycopy(cur, 0, v, in, in);
-                System.arraycopy(cur, 0, rings[i], (t & mask) * in, in);
             } else {
-                System.arraycopy(cur, 0, v, 0, in);
+                Dot.sums(transposed[i], stride, null, 0, 0, inputs[i], 0, in, acc);
             }
-            x = outputs[i];
-            layer(l, transposed[i], sums[i], v, x, i == layers.length - 1 ? outputBias : l.bias());
-            cur = x;
+            // where the output goes: the next layer's ring row or input, or the logits
+            int[] dest;
+            int off;
+            if (i == last) {
+                dest = logits;
+                off = 0;
+            } else if (rings[i + 1] != null) {
+                dest = rings[i + 1];
+                off = (t & (ringSize[i + 1] - 1)) * l.out();
+            } else {
+                dest = inputs[i + 1];
+                off = 0;
+            }
+            activate(l, acc, i == last ? outputBias : l.bias(), biasRound[i], dest, off);
         }
         t++;
-        return x;
+        return logits;
     }
 
     /**
-     * One layer: {@code out = act((bias + W v + round) >> shift)}, the sums by {@link Dot}. Integer
-     * sums do not overflow (see {@link QuantLayer}), so their order does not change a bit.
+     * {@code out = act((bias + sum + round) >> shift)}: ReLU clamped to {@link CnnWeights#MAX_ACT},
+     * or (the output layer) clamped to +-2^24.
      */
-    private static void layer(QuantLayer l, int[] wt, int[] acc, int[] v, int[] out, long[] b) {
-        Dot.sums(l.weights(), wt, acc.length, v, v.length, out.length, acc);
-        int outs = out.length;
+    private static void activate(QuantLayer l, int[] acc, long[] b, int[] br, int[] dest, int off) {
+        int outs = l.out();
         int shift = l.shift();
+        int lo = l.relu() ? 0 : -(1 << 24);
+        int hi = l.relu() ? CnnWeights.MAX_ACT : 1 << 24;
+        if (br != null) {
+            Dot.activate(acc, br, shift, lo, hi, dest, off, outs);
+            return;
+        }
         long round = shift == 0 ? 0 : 1L << (shift - 1);
-        if (l.relu()) {
-            for (int o = 0; o < outs; o++) {
-                long a = (b[o] + acc[o] + round) >> shift;
-                out[o] = (int) Math.min(CnnWeights.MAX_ACT, Math.max(0, a));
-            }
-        } else {
-            for (int o = 0; o < outs; o++) {
-                long a = (b[o] + acc[o] + round) >> shift;
-                out[o] = (int) Math.max(-(1 << 24), Math.min(1 << 24, a));
-            }
+        for (int o = 0; o < outs; o++) {
+            long a = (b[o] + acc[o] + round) >> shift;
+            dest[off + o] = (int) Math.min(hi, Math.max(lo, a));
         }
     }
 
@@ -130,13 +175,9 @@ public final class CnnNet {
      * One integer gradient step on the output layer of this channel's copy of the network (a
      * measurement of learning while coding: {@code bench.OnlineLearning}; the codec does not call
      * it). {@code gradQ16[c]}: (1 if class c occurred, else 0) minus the network's probability of
-     * c, in 1/2^16; the step is 2^-rateShift of the cross-entropy gradient. Only the vector path's
-     * weights learn, so it needs {@code jdk.incubator.vector}.
+     * c, in 1/2^16; the step is 2^-rateShift of the cross-entropy gradient.
      */
     void learnOutput(int[] gradQ16, int rateShift) {
-        if (!Dot.VECTOR) {
-            throw new IllegalStateException("learning while coding needs the vector path");
-        }
         int last = layers.length - 1;
         QuantLayer l = layers[last];
         int[] h = inputs[last];
@@ -151,6 +192,7 @@ public final class CnnNet {
             for (int o = 0; o < outputBias.length; o++) {
                 biasShadow[o] = outputBias[o] << FINE;
             }
+            biasRound[last] = null; // learned biases take the long path
         }
         // d logit / d w = h (Q8), weights Q(shift=10) + FINE, gradient Q16
         int shift = 14 + rateShift - FINE;

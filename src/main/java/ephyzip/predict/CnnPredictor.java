@@ -29,9 +29,12 @@ public final class CnnPredictor implements ModelPredictor {
     private final int[] weightOf;
     /** Mixed frequency of each step class (0 for "other" and for steps that name no token). */
     private final int[] rankWeight;
+    private boolean ranked;
+    /** The in-band classes that name a token at the last prediction: lo..hi-1. */
+    private int lo;
+    private int hi;
     /** Scratch for the rank coder's decoder: the band's classes in rank order. */
     private final int[] order;
-    private final boolean[] valid;
     private final int[] bigramWeight;
     private final AdaptiveMixer mixer;
     private final CumulativeFrequencies mixedTable;
@@ -75,7 +78,6 @@ public final class CnnPredictor implements ModelPredictor {
         this.zeros = new int[weights.classes()];
         this.rankWeight = new int[weights.classes()];
         this.order = new int[weights.classes()];
-        this.valid = new boolean[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
         this.mixer = new AdaptiveMixer(weights.classes(), withNetwork);
         this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
@@ -105,29 +107,38 @@ public final class CnnPredictor implements ModelPredictor {
         int[] logits = withNetwork ? net.step(CnnWeights.valueFeature(prev, size),
                 CnnWeights.stepFeature(prev, prevPrev)) : zeros;
         int max = Integer.MIN_VALUE;
-        for (int z : logits) {
-            max = Math.max(max, z);
+        for (int c = 0; c <= other; c++) {
+            max = Math.max(max, logits[c]);
         }
+        // the classes that name a token: prev + c - band in 0..size-1, and "other"
+        lo = Math.max(0, band - prev);
+        hi = Math.min(other, size - prev + band);
         CumulativeFrequencies bt = bigram.frequencies(prev);
-        int inBand = 0;
-        for (int c = 0; c < weightOf.length; c++) {
-            int token = prev + c - band;
-            valid[c] = c == other || (token >= 0 && token < size);
-            weightOf[c] = valid[c] ? Softmax.weight(max, logits[c]) : 0;
-            if (valid[c] && c != other) {
-                bigramWeight[c] = bt.get(token);
-                inBand += bigramWeight[c];
-            } else {
-                bigramWeight[c] = 0;
-            }
+        long networkSum = 0;
+        for (int c = lo; c < hi; c++) {
+            int w = Softmax.weight(max, logits[c]);
+            weightOf[c] = w;
+            networkSum += w;
+            bigramWeight[c] = bt.get(prev + c - band);
         }
-        bigramWeight[other] = BigramTable.TOTAL - inBand;
-        mixer.mix(valid, weightOf, bigramWeight);
-        int[] mixed = mixer.cumulative();
-        for (int c = 0; c < rankWeight.length; c++) {
-            rankWeight[c] = c == other ? 0 : mixed[c + 1] - mixed[c];
-        }
+        weightOf[other] = Softmax.weight(max, logits[other]);
+        networkSum += weightOf[other];
+        bigramWeight[other] = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
+        mixer.mix(lo, hi, weightOf, networkSum, bigramWeight, BigramTable.TOTAL);
+        ranked = false;
         bandRanking.reset(bigram.ranking(prev));
+    }
+
+    /** The mixed frequency of each class, for the rank coder only (the arithmetic coder reads the table). */
+    private int[] rankWeights() {
+        if (!ranked) {
+            int[] mixed = mixer.cumulative();
+            for (int c = 0; c < rankWeight.length; c++) {
+                rankWeight[c] = c == other ? 0 : mixed[c + 1] - mixed[c];
+            }
+            ranked = true;
+        }
+        return rankWeight;
     }
 
     @Override
@@ -155,7 +166,7 @@ public final class CnnPredictor implements ModelPredictor {
     /** The probability of the most likely token for the next sample, in 1/65536 (rounded down). */
     public int topQ16() {
         int top = 0;
-        for (int w : rankWeight) {
+        for (int w : rankWeights()) {
             top = Math.max(top, w);
         }
         return (int) (((long) top << 16) / mixedTable.total());
@@ -173,7 +184,7 @@ public final class CnnPredictor implements ModelPredictor {
 
     @Override
     public Ranking ranking() {
-        if (unsure()) {
+        if (unsure()) { // computes rankWeight, which the band ranking reads
             return bigram.ranking(prev);
         }
         return bandRanking;
@@ -187,10 +198,10 @@ public final class CnnPredictor implements ModelPredictor {
         if (learnShift > 0 && withNetwork) {
             long sum = 0;
             for (int k = 0; k < grad.length; k++) {
-                sum += weightOf[k];
+                sum += validClass(k) ? weightOf[k] : 0;
             }
             for (int k = 0; k < grad.length; k++) {
-                grad[k] = (k == c ? 65536 : 0) - (int) ((weightOf[k] * 65536L) / Math.max(1, sum));
+                grad[k] = (k == c ? 65536 : 0) - (validClass(k) ? (int) ((weightOf[k] * 65536L) / Math.max(1, sum)) : 0);
             }
             net.learnOutput(grad, learnShift);
         }
@@ -200,6 +211,10 @@ public final class CnnPredictor implements ModelPredictor {
         }
         prevPrev = prev;
         prev = token;
+    }
+
+    private boolean validClass(int c) {
+        return c == other || (c >= lo && c < hi);
     }
 
     /**
@@ -214,6 +229,7 @@ public final class CnnPredictor implements ModelPredictor {
             fallback = bigramRanking;
             sorted = false;
         }
+
 
         private boolean inBand(int token) {
             int c = weights.classOf(token, prev);

@@ -1,10 +1,10 @@
 package ephyzip.predict;
 
 /**
- * The network's dot products: {@code acc[o] = sum_j wt[j * stride + o] * v[j]} for all outputs at
- * once, weights laid out input by input ({@code stride}: outputs rounded up to {@link #LANES}).
+ * The network's dot products and activations. Weights are laid out input by input
+ * ({@code wt[j * stride + o]}, {@code stride}: outputs rounded up to {@link #LANES}, padding 0).
  * Runs on the CPU's vector units through {@code jdk.incubator.vector} when the JVM has that module
- * ({@code --add-modules jdk.incubator.vector}, as bin/ephyzip runs), else on a scalar loop. Integer
+ * ({@code --add-modules jdk.incubator.vector}, as bin/ephyzip runs), else on scalar loops. Integer
  * sums that cannot overflow are exact in any order, so both paths, and any vector width, give
  * the same bits.
  */
@@ -22,20 +22,38 @@ final class Dot {
     }
 
     /**
-     * {@code w}: the weights output by output ({@code [o][j]}, for the scalar loop); {@code wt}:
-     * the same input by input, padded ({@code [j][stride]}, for the vector loop).
+     * {@code acc[o] = sum_{j<na} wt[j][o] a[aOff + j] + sum_{j<nb} wt[na + j][o] b[bOff + j]} for
+     * every {@code o < stride}; {@code a == null} stands for zeros (its rows are skipped).
      */
-    static void sums(int[] w, int[] wt, int stride, int[] v, int n, int outputs, int[] acc) {
+    static void sums(int[] wt, int stride, int[] a, int aOff, int na, int[] b, int bOff, int nb, int[] acc) {
         if (VECTOR) {
-            VectorDot.sums(wt, stride, v, n, acc);
-        } else {
-            for (int o = 0, base = 0; o < outputs; o++, base += n) {
-                int a = 0;
-                for (int j = 0; j < n; j++) {
-                    a += w[base + j] * v[j];
-                }
-                acc[o] = a;
+            VectorDot.sums(wt, stride, a, aOff, na, b, bOff, nb, acc);
+            return;
+        }
+        java.util.Arrays.fill(acc, 0);
+        if (a != null) {
+            add(wt, 0, stride, a, aOff, na, acc);
+        }
+        add(wt, na * stride, stride, b, bOff, nb, acc);
+    }
+
+    private static void add(int[] wt, int base, int stride, int[] v, int off, int n, int[] acc) {
+        for (int j = 0; j < n; j++, base += stride) {
+            int x = v[off + j];
+            for (int o = 0; o < stride; o++) {
+                acc[o] += wt[base + o] * x;
             }
+        }
+    }
+
+    /** {@code dest[off + o] = clamp((acc[o] + br[o]) >> shift, lo, hi)} for {@code o < n}. */
+    static void activate(int[] acc, int[] br, int shift, int lo, int hi, int[] dest, int off, int n) {
+        int o = 0;
+        if (VECTOR) {
+            o = VectorDot.activate(acc, br, shift, lo, hi, dest, off, n);
+        }
+        for (; o < n; o++) {
+            dest[off + o] = Math.min(hi, Math.max(lo, (acc[o] + br[o]) >> shift));
         }
     }
 }
