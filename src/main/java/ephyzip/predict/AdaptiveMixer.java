@@ -95,9 +95,26 @@ final class AdaptiveMixer {
         invHist = (1L << 40) / (2L * histTotal + (hi - lo + 1));
         invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
         Arrays.fill(cum, 0, lo + 1, 0);
+        // locals: the JIT cannot hoist field and array reads past the stores into cum
+        int[] h = hist;
+        int[] ch = condHist[context];
+        long inv0 = invNetwork;
+        long inv2 = invHist;
+        long inv3 = invCond;
+        long w0 = weight[0];
+        long w1 = weight[1];
+        long w2 = weight[2];
+        long w3 = weight[3];
+        // the bigram's weights sum to a power of two (its table's total): a shift, same bits
+        int bigramShift = Long.bitCount(bigramSum) == 1 && Long.numberOfTrailingZeros(bigramSum) >= 16
+                ? 48 - Long.numberOfTrailingZeros(bigramSum) : -1;
         int running = 0;
         for (int c = lo; c < hi; c++) {
-            running += 1 + (int) (mixed(c) >> 14);
+            long p2 = ((2L * h[c] + 1) * inv2) >> 24;
+            long p3 = (((long) ch[c] << 16) + PRIOR_WEIGHT * p2) * inv3 >> 32;
+            long p1 = bigramShift >= 0 ? bigram[c] >> (32 - bigramShift) : (bigram[c] * invBigram) >> 32;
+            long f = w0 * ((network[c] * inv0) >> 32) + w1 * p1 + w2 * p2 + w3 * p3;
+            running += 1 + (int) (f >> 14);
             cum[c + 1] = running;
         }
         Arrays.fill(cum, hi + 1, other + 1, running);

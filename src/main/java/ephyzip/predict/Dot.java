@@ -2,17 +2,17 @@ package ephyzip.predict;
 
 /**
  * The network's dot products and activations. Weights are laid out input by input
- * ({@code wt[j * stride + o]}, {@code stride}: outputs rounded up to {@link #LANES}, padding 0).
+ * ({@code wt[j * stride + o]}, {@code stride}: outputs rounded up to {@link #LANES}, padding 0; padding changes no sum).
  * Runs on the CPU's vector units through {@code jdk.incubator.vector} when the JVM has that module
  * ({@code --add-modules jdk.incubator.vector}, as bin/ephyzip runs), else on scalar loops. Integer
  * sums that cannot overflow are exact in any order, so both paths, and any vector width, give
  * the same bits.
  */
 final class Dot {
-    /** Outputs are padded to a multiple of this (the widest vector: 16 ints). */
-    static final int LANES = 16;
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("ephyzip.scalar");
+    /** Outputs are padded to a multiple of this: the vector length in ints (8 for the scalar loop). */
+    static final int LANES = VECTOR ? VectorDot.lanes() : 8;
 
     private Dot() {
     }

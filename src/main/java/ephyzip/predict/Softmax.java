@@ -20,8 +20,13 @@ final class Softmax {
     private Softmax() {
     }
 
+    static {
+        if (EXP[EXP.length - 1] != 1) {
+            throw new AssertionError("the softmax table must end at 1");
+        }
+    }
+
     static int weight(int max, int logit) {
-        int d = max - logit;
-        return d < EXP.length ? EXP[d] : 1;
+        return EXP[Math.min(max - logit, EXP.length - 1)]; // the last entry is 1, as is all beyond it
     }
 }

@@ -6,11 +6,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Dot} on vector units; loaded only when the JVM has {@code jdk.incubator.vector}. */
 final class VectorDot {
-    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > Dot.LANES
+    /** The CPU's widest vector, at most 512 bits. */
+    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 16
             ? IntVector.SPECIES_512 : IntVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
     private VectorDot() {
+    }
+
+    static int lanes() {
+        return LANES;
     }
 
     /**
