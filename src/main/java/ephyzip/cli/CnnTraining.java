@@ -1,6 +1,7 @@
 package ephyzip.cli;
 
 import ephyzip.format.Recordings;
+import ephyzip.model.Activity;
 import ephyzip.model.ModelFile;
 import ephyzip.train.CnnConfig;
 import ephyzip.train.CnnTrainer;
@@ -21,6 +22,9 @@ final class CnnTraining {
         if (c.epochs < 1 || c.batches < 1 || c.batchSize < 1 || c.window < 80) {
             throw new UsageException("--epochs, --batches and --batch-size must be positive, --window at least 80");
         }
+        if (c.activity < 0 || c.activity > Activity.MAX) {
+            throw new UsageException("--activity 0.." + Activity.MAX);
+        }
         if (c.netChannels < 1 || c.netChannels > 64 || c.hidden < 1 || c.hidden > 256 || c.layers < 1 || c.layers > 12) {
             throw new UsageException("--net-channels 1..64, --hidden 1..256, --layers 1..12");
         }
@@ -28,7 +32,7 @@ final class CnnTraining {
         for (int i = 0; i < dilations.length; i++) {
             dilations[i] = 1 << i;
         }
-        CnnConfig config = new CnnConfig(c.netChannels, dilations, c.hidden, CnnConfig.standard().band());
+        CnnConfig config = new CnnConfig(c.netChannels, dilations, c.hidden, CnnConfig.standard().band(), c.activity);
         List<Path> held = c.validation == null ? List.of() : Recordings.list(c.validation);
         ModelFile init = c.init == null ? null : ModelOption.load(c.init);
         if (init != null && init.model().cnn() == null) {

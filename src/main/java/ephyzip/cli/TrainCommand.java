@@ -68,6 +68,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "cnn: convolutions, dilations 1, 2, 4, ... (receptive field 2^N; default: ${DEFAULT-VALUE}).")
     int layers;
 
+    @Option(names = "--activity", paramLabel = "N", defaultValue = "0",
+            description = "cnn: activity features (mean |step| over 16, 256, 4096 samples), 0..3 (default: ${DEFAULT-VALUE}).")
+    int activity;
+
     @Option(names = "--hidden", paramLabel = "N", defaultValue = "32",
             description = "cnn: size of the 1x1 hidden layer (default: ${DEFAULT-VALUE}).")
     int hidden;

@@ -24,7 +24,10 @@ public record CnnWeights(List<QuantLayer> layers, int band) {
         if (layers.size() < 2 || band < 1 || band > 256) {
             throw new IllegalArgumentException("bad network shape");
         }
-        int width = 2;
+        int width = layers.get(0).in();
+        if (width < BASE_FEATURES || width > BASE_FEATURES + Activity.MAX) {
+            throw new IllegalArgumentException("network reads " + width + " features, not 2.." + (BASE_FEATURES + Activity.MAX));
+        }
         for (QuantLayer l : layers) {
             if (l.in() != width) {
                 throw new IllegalArgumentException("layer input " + l.in() + " does not match " + width);
@@ -33,6 +36,26 @@ public record CnnWeights(List<QuantLayer> layers, int band) {
         }
         if (width != 2 * band + 1) { // fields are not yet assigned here: no classes()
             throw new IllegalArgumentException("output layer has " + width + " classes, band needs " + (2 * band + 1));
+        }
+    }
+
+    /** Features every network reads: the token's value and its step; {@link Activity} features follow. */
+    public static final int BASE_FEATURES = 2;
+
+    /** The features the network reads: 2, plus this many {@link Activity} features. */
+    public int features() {
+        return layers.get(0).in();
+    }
+
+    /**
+     * Fills the network's input for the newest token {@code token}: value, step from
+     * {@code prevToken}, then the first {@code features() - 2} features of {@code activity}.
+     */
+    public void features(int token, int prevToken, int size, Activity activity, int[] out) {
+        out[0] = valueFeature(token, size);
+        out[1] = stepFeature(token, prevToken);
+        for (int i = BASE_FEATURES; i < out.length; i++) {
+            out[i] = activity.feature(i - BASE_FEATURES);
         }
     }
 

@@ -33,6 +33,7 @@ public final class CnnNet {
     private long[] shadow;
     private long[] biasShadow;
     private int t;
+    private final int[] two = new int[2];
 
     public CnnNet(CnnWeights weights) {
         List<QuantLayer> ls = weights.layers();
@@ -48,7 +49,7 @@ public final class CnnNet {
         logits = new int[layers[n - 1].out()];
         for (int i = 0; i < n; i++) {
             QuantLayer l = layers[i];
-            if (i > 0 ? layers[i - 1].out() != l.in() : l.in() != 2) {
+            if (i > 0 && layers[i - 1].out() != l.in()) {
                 throw new IllegalArgumentException("layer " + i + " does not fit the one before it");
             }
             int rows = l.taps() * l.in();
@@ -105,15 +106,24 @@ public final class CnnNet {
         t = 0;
     }
 
-    /**
-     * Feeds the newest token's features; returns the logits of the next token's class (fixed
-     * point; the array is reused by the next step).
-     */
+    /** {@link #step(int[])} for a network of two features. */
     public int[] step(int valueFeature, int stepFeature) {
+        two[0] = valueFeature;
+        two[1] = stepFeature;
+        return step(two);
+    }
+
+    /**
+     * Feeds the newest token's features ({@link CnnWeights#features}); returns the logits of the
+     * next token's class (fixed point; the array is reused by the next step).
+     */
+    public int[] step(int[] features) {
         int[] first = rings[0] != null ? rings[0] : inputs[0];
-        int firstOff = rings[0] != null ? (t & (ringSize[0] - 1)) * 2 : 0;
-        first[firstOff] = clamp(valueFeature);
-        first[firstOff + 1] = clamp(stepFeature);
+        int width = layers[0].in();
+        int firstOff = rings[0] != null ? (t & (ringSize[0] - 1)) * width : 0;
+        for (int k = 0; k < width; k++) {
+            first[firstOff + k] = clamp(features[k]);
+        }
         int last = layers.length - 1;
         for (int i = 0; i <= last; i++) {
             QuantLayer l = layers[i];

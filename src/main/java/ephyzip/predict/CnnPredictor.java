@@ -5,6 +5,7 @@ import ephyzip.coding.ArithmeticEncoder;
 import ephyzip.coding.CumulativeFrequencies;
 import ephyzip.coding.Ranking;
 import ephyzip.io.CorruptStreamException;
+import ephyzip.model.Activity;
 import ephyzip.model.BigramTable;
 import ephyzip.model.CnnWeights;
 
@@ -44,6 +45,8 @@ public final class CnnPredictor implements ModelPredictor {
     private final BandRanking bandRanking = new BandRanking();
     private int prev;
     private int prevPrev;
+    private final Activity activity = new Activity();
+    private final int[] features;
 
     /** False: the network is not run and its mixer component is left out (compare's "-nonet" rows). */
     private final boolean withNetwork;
@@ -72,6 +75,7 @@ public final class CnnPredictor implements ModelPredictor {
         this.startToken = startToken;
         this.thresholdQ16 = thresholdQ16;
         this.net = new CnnNet(weights);
+        this.features = new int[weights.features()];
         this.band = weights.band();
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
@@ -93,6 +97,7 @@ public final class CnnPredictor implements ModelPredictor {
     @Override
     public void reset() {
         net.reset();
+        activity.reset();
         mixer.reset();
         wide.reset();
         check.reset();
@@ -104,8 +109,11 @@ public final class CnnPredictor implements ModelPredictor {
     @Override
     public void predict() {
         check.predicted();
-        int[] logits = withNetwork ? net.step(CnnWeights.valueFeature(prev, size),
-                CnnWeights.stepFeature(prev, prevPrev)) : zeros;
+        int[] logits = zeros;
+        if (withNetwork) {
+            weights.features(prev, prevPrev, size, activity, features);
+            logits = net.step(features);
+        }
         int max = Integer.MIN_VALUE;
         for (int c = 0; c <= other; c++) {
             max = Math.max(max, logits[c]);
@@ -209,6 +217,7 @@ public final class CnnPredictor implements ModelPredictor {
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);
         }
+        activity.update(token - prev);
         prevPrev = prev;
         prev = token;
     }

@@ -33,7 +33,7 @@ final class Dl4jNetwork {
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.RELU)
                 .list();
-        int in = CnnConfig.FEATURES;
+        int in = c.features();
         for (int d : c.dilations()) {
             b.layer(new Convolution1DLayer.Builder().kernelSize(CnnConfig.KERNEL).dilation(d)
                     .convolutionMode(ConvolutionMode.Causal).nIn(in).nOut(c.channels())
@@ -44,7 +44,7 @@ final class Dl4jNetwork {
                 .nIn(in).nOut(c.hidden()).activation(Activation.RELU).build());
         b.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(c.hidden()).nOut(c.classes())
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
-        MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(CnnConfig.FEATURES, windowLength)).build();
+        MultiLayerConfiguration conf = b.setInputType(InputType.recurrent(c.features(), windowLength)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
@@ -53,7 +53,7 @@ final class Dl4jNetwork {
     /** Quantizes the network's weights. */
     static CnnWeights export(MultiLayerNetwork net, CnnConfig c) {
         List<QuantLayer> layers = new ArrayList<>();
-        int in = CnnConfig.FEATURES;
+        int in = c.features();
         int n = net.getnLayers();
         for (int l = 0; l < n; l++) {
             boolean conv = l < c.dilations().length;
@@ -104,6 +104,6 @@ final class Dl4jNetwork {
         for (int i = 0; i < convs; i++) {
             dil[i] = ls.get(i).dilation();
         }
-        return new CnnConfig(ls.get(0).out(), dil, ls.get(convs).out(), w.band());
+        return new CnnConfig(ls.get(0).out(), dil, ls.get(convs).out(), w.band(), w.features() - CnnWeights.BASE_FEATURES);
     }
 }

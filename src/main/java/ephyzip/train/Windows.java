@@ -1,5 +1,6 @@
 package ephyzip.train;
 
+import ephyzip.model.Activity;
 import ephyzip.model.CnnWeights;
 import java.util.List;
 import java.util.Random;
@@ -7,7 +8,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Training batches: random windows of token sequences as features [batch, 2, T] and one-hot
+ * Training batches: random windows of token sequences as features [batch, F, T] and one-hot
  * labels [batch, classes, T], a target at every time step. Features are the integer features of
  * the inference path divided by 2^8, so training sees exactly what inference computes with.
  */
@@ -17,6 +18,9 @@ final class Windows {
     private final int alphabetSize;
     private final CnnWeights shape;
     private final int length;
+    private final int features;
+    /** Per sequence: its activity features at every position, [feature][t] (computed once). */
+    private final List<int[][]> activity = new java.util.ArrayList<>();
 
     /** {@code shape} supplies the band and the class mapping (weights unused). */
     Windows(List<int[]> sequences, int alphabetSize, CnnWeights shape, int length) {
@@ -24,6 +28,21 @@ final class Windows {
         this.alphabetSize = alphabetSize;
         this.shape = shape;
         this.length = length;
+        this.features = shape.features();
+        int extra = features - CnnWeights.BASE_FEATURES;
+        for (int[] seq : sequences) {
+            int[][] a = new int[extra][extra == 0 ? 0 : seq.length];
+            Activity act = new Activity();
+            for (int t = 0; t < seq.length && extra > 0; t++) {
+                if (t > 0) { // as in the predictor: the feature of token t has seen its own step
+                    act.update(seq[t] - seq[t - 1]);
+                }
+                for (int i = 0; i < extra; i++) {
+                    a[i][t] = act.feature(i);
+                }
+            }
+            activity.add(a);
+        }
         cumulativeLength = new long[sequences.size() + 1];
         for (int i = 0; i < sequences.size(); i++) {
             cumulativeLength[i + 1] = cumulativeLength[i] + Math.max(0, sequences.get(i).length - length - 1);
@@ -35,7 +54,8 @@ final class Windows {
 
     DataSet batch(Random r, int batch) {
         int classes = shape.classes();
-        float[] f = new float[batch * 2 * length];
+        int nf = features;
+        float[] f = new float[batch * nf * length];
         float[] l = new float[batch * classes * length];
         float scale = 1f / (1 << CnnWeights.ACT_BITS);
         for (int b = 0; b < batch; b++) {
@@ -45,17 +65,26 @@ final class Windows {
                 s++;
             }
             int[] seq = sequences.get(s);
+            int[][] act = activity.get(s);
             int start = 1 + (int) (pick - cumulativeLength[s]);
             for (int t = 0; t < length; t++) {
                 int tok = seq[start + t];
                 int prev = seq[start + t - 1];
-                f[(b * 2) * length + t] = CnnWeights.valueFeature(tok, alphabetSize) * scale;
-                f[(b * 2 + 1) * length + t] = CnnWeights.stepFeature(tok, prev) * scale;
+                f[(b * nf) * length + t] = CnnWeights.valueFeature(tok, alphabetSize) * scale;
+                f[(b * nf + 1) * length + t] = CnnWeights.stepFeature(tok, prev) * scale;
+                for (int i = CnnWeights.BASE_FEATURES; i < nf; i++) {
+                    f[(b * nf + i) * length + t] = clamp(act[i - CnnWeights.BASE_FEATURES][start + t]) * scale;
+                }
                 int c = shape.classOf(seq[start + t + 1], tok);
                 l[(b * classes + c) * length + t] = 1f;
             }
         }
-        return new DataSet(Nd4j.create(f, new long[] {batch, 2, length}, 'c'),
+        return new DataSet(Nd4j.create(f, new long[] {batch, nf, length}, 'c'),
                 Nd4j.create(l, new long[] {batch, classes, length}, 'c'));
+    }
+
+    /** As the inference path clamps its inputs. */
+    private static int clamp(int a) {
+        return Math.max(-CnnWeights.MAX_ACT, Math.min(CnnWeights.MAX_ACT, a));
     }
 }

@@ -1,12 +1,14 @@
 package ephyzip.train;
 
+import ephyzip.model.Activity;
 import ephyzip.model.CnnWeights;
 import ephyzip.predict.CnnNet;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -15,8 +17,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * at 95% of the steps or more, no probability off by 0.02, cross-entropy within 0.01 bits a sample.
  */
 class CnnParityTest {
-    @Test
-    void integerPathMatchesDl4j() {
+    @ParameterizedTest(name = "activity features: {0}")
+    @ValueSource(ints = {0, 3})
+    void integerPathMatchesDl4j(int activities) {
         long seed = 42;
         Random r = new Random(seed);
         int n = 1023;
@@ -26,7 +29,8 @@ class CnnParityTest {
         for (int i = 1; i < seq.length; i++) {
             seq[i] = Math.max(0, Math.min(n - 1, seq[i - 1] + (int) Math.round(r.nextGaussian() * 4)));
         }
-        CnnConfig c = CnnConfig.standard();
+        CnnConfig s = CnnConfig.standard();
+        CnnConfig c = new CnnConfig(s.channels(), s.dilations(), s.hidden(), s.band(), activities);
         MultiLayerNetwork net = Dl4jNetwork.build(c, seed, 0.002, len);
         CnnWeights shape = Dl4jNetwork.export(net, c);
         Windows w = new Windows(java.util.List.of(seq), n, shape, len);
@@ -37,13 +41,17 @@ class CnnParityTest {
         CnnWeights q = Dl4jNetwork.export(net, c);
         INDArray out = net.output(ds.getFeatures()); // [1, classes, len]
         CnnNet java = new CnnNet(q);
+        Activity act = new Activity();
+        int[] features = new int[c.features()];
         int agree = 0;
         double maxDiff = 0;
         double bitsJava = 0;
         double bitsDl4j = 0;
         for (int t = 0; t < len; t++) {
             int tok = seq[1 + t];
-            int[] logits = java.step(CnnWeights.valueFeature(tok, n), CnnWeights.stepFeature(tok, seq[t]));
+            act.update(tok - seq[t]); // as Windows: token i's features have seen steps 1..i
+            q.features(tok, seq[t], n, act, features);
+            int[] logits = java.step(features);
             double[] p = softmax(logits);
             int topJ = argmax(p);
             double[] d = new double[c.classes()];
