@@ -46,6 +46,15 @@ final class AdaptiveMixer {
     private long invBigram;
     private long invHist;
     private long invCond;
+    private long lastBigramSum = -1;
+    /**
+     * Quotients the mixer needs every sample, divided once: {@code INV_HIST[n] = 2^40 / n} and
+     * {@code INV_COND[n] = 2^32 / n} for every denominator the histograms can reach (their totals
+     * stay below {@link #HALVE_AT}). The same integers as dividing each time, without a 64-bit
+     * division per sample; a histogram's total grows by one a sample, so the reads are sequential.
+     */
+    private static final long[] INV_HIST = reciprocals(40, 2 * HALVE_AT + 2 * 256 + 2);
+    private static final long[] INV_COND = reciprocals(32, HALVE_AT + PRIOR_WEIGHT + 1);
     /** Scratch: each component's probability of the class that occurred. */
     private final long[] q = new long[COMPONENTS];
 
@@ -91,9 +100,12 @@ final class AdaptiveMixer {
         // histogram conditioned on the previous step, with the plain one as prior. One pass over
         // the classes, exact integer sums (their order does not matter).
         invNetwork = withNetwork ? (1L << 48) / Math.max(1, networkSum) : 0;
-        invBigram = (1L << 48) / Math.max(1, bigramSum);
-        invHist = (1L << 40) / (2L * histTotal + (hi - lo + 1));
-        invCond = (1L << 32) / (condTotal[context] + PRIOR_WEIGHT);
+        if (bigramSum != lastBigramSum) { // the bigram's total rarely changes: divide once
+            lastBigramSum = bigramSum;
+            invBigram = (1L << 48) / Math.max(1, bigramSum);
+        }
+        invHist = INV_HIST[2 * histTotal + (hi - lo + 1)];
+        invCond = INV_COND[condTotal[context] + PRIOR_WEIGHT];
         Arrays.fill(cum, 0, lo + 1, 0);
         // locals: the JIT cannot hoist field and array reads past the stores into cum
         int[] h = hist;
@@ -165,6 +177,14 @@ final class AdaptiveMixer {
             condTotal[context] = halve(condHist[context]);
         }
         context = Math.max(-4, Math.min(4, step / 4)) + STEP_CONTEXTS / 2;
+    }
+
+    private static long[] reciprocals(int bits, int n) {
+        long[] r = new long[n];
+        for (int i = 1; i < n; i++) {
+            r[i] = (1L << bits) / i;
+        }
+        return r;
     }
 
     private static int halve(int[] h) {
