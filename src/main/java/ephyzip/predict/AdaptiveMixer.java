@@ -158,15 +158,19 @@ final class AdaptiveMixer {
             p += weight[i] * q[i];
         }
         p = Math.max(1, p >> 16);
+        // divisions by multiplication (Reciprocal): q << 16 <= 2^33 and p <= 2^18, weights
+        // <= 2^20 and their sum <= 2^22, well inside its n * d < 2^62
+        long perP = Reciprocal.of(p);
         long sum = 0;
         for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
-            long gradient = (q[i] << 16) / p - ONE; // d ln p / d ln w_i, in 1/2^16
+            long gradient = Reciprocal.divide(q[i] << 16, perP) - ONE; // d ln p / d ln w_i, in 1/2^16
             long w = weight[i] + (gradient * weight[i] >> (16 + RATE_SHIFT));
             weight[i] = (int) Math.max(MIN_WEIGHT, Math.min(1 << 20, w));
             sum += weight[i];
         }
+        long perSum = Reciprocal.of(sum);
         for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
-            weight[i] = (int) Math.max(MIN_WEIGHT, ((long) weight[i] << 16) / sum);
+            weight[i] = (int) Math.max(MIN_WEIGHT, Reciprocal.divide((long) weight[i] << 16, perSum));
         }
         hist[c] += 1;
         if (++histTotal >= HALVE_AT) {
