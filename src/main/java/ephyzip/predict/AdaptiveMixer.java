@@ -36,8 +36,9 @@ final class AdaptiveMixer {
     private final int[] condTotal;
     private int context;
     private final int[] cum;
-    /** False: the network's component (0) is left out, its weight 0 (for measuring its worth). */
-    private final boolean withNetwork;
+    /** Components in use; one left out has weight 0 and does not learn (to measure its worth). */
+    private final boolean[] enabled;
+    private final int enabledCount;
     // what the last mix read, so that update can recompute the components' probabilities of
     // the one class that occurred instead of keeping them for every class
     private int[] network;
@@ -59,11 +60,23 @@ final class AdaptiveMixer {
     private final long[] q = new long[COMPONENTS];
 
     AdaptiveMixer(int classes) {
-        this(classes, true);
+        this(classes, new boolean[] {true, true, true, true});
     }
 
-    AdaptiveMixer(int classes, boolean withNetwork) {
-        this.withNetwork = withNetwork;
+    /** {@code enabled[i]}: component i (network, bigram, histogram, conditioned histogram) is mixed in. */
+    AdaptiveMixer(int classes, boolean[] enabled) {
+        if (enabled.length != COMPONENTS) {
+            throw new IllegalArgumentException("one flag per component");
+        }
+        this.enabled = enabled.clone();
+        int n = 0;
+        for (boolean e : enabled) {
+            n += e ? 1 : 0;
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no component to mix");
+        }
+        this.enabledCount = n;
         this.classes = classes;
         this.other = classes - 1;
         this.hist = new int[classes];
@@ -73,9 +86,8 @@ final class AdaptiveMixer {
     }
 
     void reset() {
-        Arrays.fill(weight, withNetwork ? ONE / COMPONENTS : ONE / (COMPONENTS - 1));
-        if (!withNetwork) {
-            weight[0] = 0;
+        for (int i = 0; i < COMPONENTS; i++) {
+            weight[i] = enabled[i] ? ONE / enabledCount : 0;
         }
         Arrays.fill(hist, 0);
         histTotal = 0;
@@ -99,7 +111,7 @@ final class AdaptiveMixer {
         // weights normalized; the recording's histogram, add-1/2: (2h + 1) / (2H + k); that
         // histogram conditioned on the previous step, with the plain one as prior. One pass over
         // the classes, exact integer sums (their order does not matter).
-        invNetwork = withNetwork ? (1L << 48) / Math.max(1, networkSum) : 0;
+        invNetwork = enabled[0] ? (1L << 48) / Math.max(1, networkSum) : 0;
         if (bigramSum != lastBigramSum) { // the bigram's total rarely changes: divide once
             lastBigramSum = bigramSum;
             invBigram = (1L << 48) / Math.max(1, bigramSum);
@@ -162,14 +174,20 @@ final class AdaptiveMixer {
         // <= 2^20 and their sum <= 2^22, well inside its n * d < 2^62
         long perP = Reciprocal.of(p);
         long sum = 0;
-        for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
+        for (int i = 0; i < COMPONENTS; i++) {
+            if (!enabled[i]) {
+                continue;
+            }
             long gradient = Reciprocal.divide(q[i] << 16, perP) - ONE; // d ln p / d ln w_i, in 1/2^16
             long w = weight[i] + (gradient * weight[i] >> (16 + RATE_SHIFT));
             weight[i] = (int) Math.max(MIN_WEIGHT, Math.min(1 << 20, w));
             sum += weight[i];
         }
         long perSum = Reciprocal.of(sum);
-        for (int i = withNetwork ? 0 : 1; i < COMPONENTS; i++) {
+        for (int i = 0; i < COMPONENTS; i++) {
+            if (!enabled[i]) {
+                continue;
+            }
             weight[i] = (int) Math.max(MIN_WEIGHT, Reciprocal.divide((long) weight[i] << 16, perSum));
         }
         hist[c] += 1;

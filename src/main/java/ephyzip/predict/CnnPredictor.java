@@ -66,7 +66,13 @@ public final class CnnPredictor implements ModelPredictor {
 
     CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork,
                  int learnShift) {
-        this.withNetwork = withNetwork;
+        this(weights, bigram, startToken, thresholdQ16, new boolean[] {withNetwork, true, true, true}, learnShift);
+    }
+
+    /** {@code parts[i]}: {@link MixerComponent} i is mixed in (an ablation when some is not). */
+    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
+                 int learnShift) {
+        this.withNetwork = parts[0];
         this.learnShift = learnShift;
         this.grad = new int[weights.classes()];
         this.weights = weights;
@@ -83,7 +89,7 @@ public final class CnnPredictor implements ModelPredictor {
         this.rankWeight = new int[weights.classes()];
         this.order = new int[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
-        this.mixer = new AdaptiveMixer(weights.classes(), withNetwork);
+        this.mixer = new AdaptiveMixer(weights.classes(), parts);
         this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
         this.wide = new WideStepCoder(band, size);
         reset();

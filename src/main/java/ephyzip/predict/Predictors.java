@@ -42,4 +42,19 @@ public final class Predictors {
         }
         return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), false);
     }
+
+    /**
+     * A network model's predictor with some mixer components removed and everything else the
+     * same (an ablation; streams it codes decode only with it). At least one component must stay.
+     */
+    public static ModelPredictor without(Model model, java.util.Set<MixerComponent> removed) {
+        if (model.cnn() == null) {
+            throw new IllegalArgumentException("ablations need a network model");
+        }
+        boolean[] parts = new boolean[MixerComponent.values().length];
+        for (MixerComponent c : MixerComponent.values()) {
+            parts[c.ordinal()] = !removed.contains(c);
+        }
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), parts, 0);
+    }
 }

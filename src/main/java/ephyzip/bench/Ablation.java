@@ -1,0 +1,132 @@
+package ephyzip.bench;
+
+import ephyzip.Codec;
+import ephyzip.format.Recordings;
+import ephyzip.format.WavFile;
+import ephyzip.model.Model;
+import ephyzip.model.ModelFile;
+import ephyzip.predict.MixerComponent;
+import ephyzip.predict.Predictors;
+import ephyzip.stream.CoderKind;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * What each part of a network model's {@code arith} predictor is worth: every recording coded
+ * (and decoded, checked byte for byte) with the full predictor and with parts of the mixture
+ * removed, everything else unchanged. Ratio counts the model's bytes once. Writes OUT.txt, OUT.csv
+ * and OUT.png. Run with {@code java -cp ... ephyzip.bench.Ablation OUT MODEL FILES_OR_LIST...}.
+ */
+public final class Ablation {
+    private Ablation() {
+    }
+
+    private record Variant(String name, Set<MixerComponent> removed) {
+    }
+
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant("full predictor", EnumSet.noneOf(MixerComponent.class)),
+            new Variant("- network", EnumSet.of(MixerComponent.NETWORK)),
+            new Variant("- bigram table", EnumSet.of(MixerComponent.BIGRAM)),
+            new Variant("- recording's histogram", EnumSet.of(MixerComponent.HISTOGRAM)),
+            new Variant("- conditioned histogram", EnumSet.of(MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("- both histograms", EnumSet.of(MixerComponent.HISTOGRAM, MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("network alone", EnumSet.of(MixerComponent.BIGRAM, MixerComponent.HISTOGRAM,
+                    MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("bigram alone", EnumSet.of(MixerComponent.NETWORK, MixerComponent.HISTOGRAM,
+                    MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("histograms alone", EnumSet.of(MixerComponent.NETWORK, MixerComponent.BIGRAM)));
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: Ablation OUT_PREFIX MODEL FILES_OR_LIST...");
+            System.exit(2);
+        }
+        ModelFile file = ModelFile.parse(args[1], Files.readAllBytes(Path.of(args[1])));
+        Model model = file.model();
+        List<Path> items = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            items.add(Path.of(args[i]));
+        }
+        List<Path> paths = Recordings.list(items);
+        Codec codec = new Codec(file);
+        long wavBytes = 0;
+        long samples = 0;
+        for (Path p : paths) {
+            wavBytes += Files.size(p);
+            samples += Recordings.read(p).sampleCount();
+        }
+        String source = paths.size() + " recordings (" + String.join(" ", args).replaceFirst("^\\S+ \\S+ ", "") + ")";
+        StringBuilder txt = new StringBuilder("Ablation of the arith predictor of " + args[1] + " (" + file.fingerprint()
+                + "), " + source + "; ratio counts the model's " + file.byteCount() + " bytes once\n\n");
+        txt.append(String.format(Locale.ROOT, "%-26s %10s %8s %9s %s%n", "predictor", "bits/smp", "ratio",
+                "vs full", "round trip"));
+        StringBuilder csv = new StringBuilder("predictor,streamBytes,bitsPerSample,ratio,percentVsFull,roundTrip\n");
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        double fullBits = 0;
+        for (Variant v : VARIANTS) {
+            AtomicLong bytes = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
+            IntStream.range(0, paths.size()).parallel().forEach(i -> {
+                try {
+                    byte[] wav = Files.readAllBytes(paths.get(i));
+                    WavFile w = WavFile.parse(paths.get(i).toString(), wav);
+                    byte[] s = codec.encode(w, CoderKind.ARITH, Codec.defaultFrame(w.channels()),
+                            c -> Predictors.without(model, v.removed()));
+                    bytes.addAndGet(s.length);
+                    if (!Arrays.equals(wav, codec.decode(s, c -> Predictors.without(model, v.removed())))) {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            });
+            double bits = 8.0 * bytes.get() / samples;
+            if (v.removed().isEmpty()) {
+                fullBits = bits;
+            }
+            double ratio = wavBytes / (double) (bytes.get() + file.byteCount());
+            double vsFull = 100.0 * (bits - fullBits) / fullBits;
+            String rt = failures.get() == 0 ? "ok" : failures.get() + " FAILED";
+            txt.append(String.format(Locale.ROOT, "%-26s %10.4f %8.4f %+8.2f%% %s%n", v.name(), bits, ratio, vsFull, rt));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.5f,%.5f,%.4f,%s%n", v.name(), bytes.get(), bits, ratio, vsFull,
+                    rt));
+            d.addValue(ratio, "ratio", v.name());
+            System.out.print(txt.substring(txt.lastIndexOf("\n", txt.length() - 2) + 1));
+        }
+        Files.writeString(Path.of(args[0] + ".txt"), txt, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[0] + ".csv"), csv, StandardCharsets.UTF_8);
+        System.setProperty("java.awt.headless", "true");
+        JFreeChart c = ChartFactory.createBarChart("Ablation of the arith predictor, " + paths.size() + " recordings",
+                null, "input bytes / (output + model bytes)", d, PlotOrientation.VERTICAL, false, false, false);
+        CategoryPlot p = c.getCategoryPlot();
+        BarRenderer br = (BarRenderer) p.getRenderer();
+        br.setSeriesPaint(0, new Color(70, 110, 190));
+        br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.000")));
+        br.setDefaultItemLabelsVisible(true);
+        ((org.jfree.chart.axis.NumberAxis) p.getRangeAxis()).setAutoRangeIncludesZero(false);
+        p.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        c.setBackgroundPaint(Color.WHITE);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ChartUtils.saveChartAsPNG(Path.of(args[0] + ".png").toFile(), c, 1000, 560);
+    }
+}
