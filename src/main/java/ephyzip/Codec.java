@@ -168,7 +168,7 @@ public final class Codec {
 
     /** Encodes an in-memory recording, in the alphabet that fits it best. */
     public byte[] encode(WavFile wav, CoderKind coder) throws BadInputException {
-        return encode(wav, coder, defaultFrame(wav.channels()), this::newPredictor);
+        return encode(wav, coder, defaultFrame(wav.channels()), defaultPredictors);
     }
 
     /**
@@ -193,13 +193,13 @@ public final class Codec {
      */
     public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength)
             throws BadInputException, IOException {
-        encode(in, out, Plan.of(coder), frameLength, this::newPredictor);
+        encode(in, out, Plan.of(coder), frameLength, defaultPredictors);
     }
 
     /** Encodes {@code in} to {@code out} as {@code plan} says, one frame at a time. */
     public void encode(RecordingReader in, OutputStream out, Plan plan, int frameLength)
             throws BadInputException, IOException {
-        encode(in, out, plan, frameLength, this::newPredictor);
+        encode(in, out, plan, frameLength, defaultPredictors);
     }
 
     private void encode(RecordingReader in, OutputStream out, Plan plan, int frameLength,
@@ -216,7 +216,7 @@ public final class Codec {
 
     /** The WAV file's bytes. */
     public byte[] decode(byte[] stream) throws BadInputException {
-        return decode(stream, this::newPredictor);
+        return decode(stream, defaultPredictors);
     }
 
     /** Decodes with given predictors; see {@link #encode(WavFile, CoderKind, int, IntFunction)}. */
@@ -236,7 +236,7 @@ public final class Codec {
      * temporary file and keep it only on success.
      */
     public void decode(InputStream in, OutputStream out) throws BadInputException, IOException {
-        decode(in, out, this::newPredictor);
+        decode(in, out, defaultPredictors);
     }
 
     private void decode(InputStream in, OutputStream out, IntFunction<ModelPredictor> predictors)
@@ -254,7 +254,7 @@ public final class Codec {
      * the header, and the model the stream needs.
      */
     public StreamReader open(InputStream in) throws BadInputException, IOException {
-        return open(in, this::newPredictor);
+        return open(in, defaultPredictors);
     }
 
     /**
@@ -264,7 +264,7 @@ public final class Codec {
     public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
                                      byte[] wavHeader) throws BadInputException, IOException {
         return writer(OutputStream.nullOutputStream(), Plan.of(coder), InputKind.WAV, WavFile.rateOf(wavHeader),
-                channels, frameLength, samplesPerChannel, wavHeader, this::newPredictor);
+                channels, frameLength, samplesPerChannel, wavHeader, defaultPredictors);
     }
 
     /** Checks the sizes, writes the header to {@code out} and returns the writer of the frames. */
@@ -284,18 +284,25 @@ public final class Codec {
                 new ChannelPredictors(channels, predictors));
     }
 
-    /** A fresh predictor of this model for one channel. */
+    /** The model's own predictors; on decode, replaced by those of the stream's format version. */
+    private final IntFunction<ModelPredictor> defaultPredictors = this::newPredictor;
+
+    /** A fresh predictor of this model for one channel, of the current stream format. */
     private ModelPredictor newPredictor(int channel) {
         return Predictors.of(modelFile.model());
     }
 
     /** The receiving end of {@link #packetWriter}: give it the header, then each packet to {@link StreamReader#decodePacket}. */
     public StreamReader openPackets(byte[] header) throws BadInputException, IOException {
-        return open(new ByteArrayInputStream(header), this::newPredictor);
+        return open(new ByteArrayInputStream(header), defaultPredictors);
     }
 
     private StreamReader open(InputStream in, IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
         StreamHeader h = StreamHeader.read(in);
+        if (predictors == defaultPredictors) { // the predictor the stream's format prescribes
+            Model m = modelFile.model();
+            predictors = c -> Predictors.forVersion(m, h.version());
+        }
         if (!h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()
                     + " but the model given is " + modelFile.fingerprint() + "; decode with the model whose"

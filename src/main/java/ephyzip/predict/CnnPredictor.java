@@ -51,27 +51,31 @@ public final class CnnPredictor implements ModelPredictor {
     /** False: the network is not run and its mixer component is left out (compare's "-nonet" rows). */
     private final boolean withNetwork;
 
-    /** {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16. */
+    /**
+     * The predictor of the current stream format (the network and the bigram mixed geometrically).
+     * {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16.
+     */
     public CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16) {
-        this(weights, bigram, startToken, thresholdQ16, true);
+        this(weights, bigram, startToken, thresholdQ16, ALL, 0, true);
     }
+
+    static final boolean[] ALL = {true, true, true, true};
 
     /** 0: the network is fixed; else it learns while coding at rate 2^-learnShift (measurement only). */
     private final int learnShift;
     private final int[] grad;
+    /** Stream format 4's geometric mixer, else format 2-3's linear one. */
+    private final boolean geometric;
+    private final GeometricMixer geo;
+    private final int[] mixedCum;
 
-    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork) {
-        this(weights, bigram, startToken, thresholdQ16, withNetwork, 0);
-    }
-
-    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean withNetwork,
-                 int learnShift) {
-        this(weights, bigram, startToken, thresholdQ16, new boolean[] {withNetwork, true, true, true}, learnShift);
-    }
-
-    /** {@code parts[i]}: {@link MixerComponent} i is mixed in (an ablation when some is not). */
+    /**
+     * {@code parts[i]}: {@link MixerComponent} i is mixed in (an ablation when some is not; the
+     * geometric mixer has only the network and the bigram); {@code geometric}: format 4's mixer.
+     */
     CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
-                 int learnShift) {
+                 int learnShift, boolean geometric) {
+        this.geometric = geometric;
         this.withNetwork = parts[0];
         this.learnShift = learnShift;
         this.grad = new int[weights.classes()];
@@ -89,8 +93,10 @@ public final class CnnPredictor implements ModelPredictor {
         this.rankWeight = new int[weights.classes()];
         this.order = new int[weights.classes()];
         this.bigramWeight = new int[weights.classes()];
-        this.mixer = new AdaptiveMixer(weights.classes(), parts);
-        this.mixedTable = new CumulativeFrequencies(mixer.cumulative());
+        this.mixer = geometric ? null : new AdaptiveMixer(weights.classes(), parts);
+        this.geo = geometric ? new GeometricMixer(weights.classes(), parts[0], parts[1]) : null;
+        this.mixedCum = geometric ? geo.cumulative() : mixer.cumulative();
+        this.mixedTable = new CumulativeFrequencies(mixedCum);
         this.wide = new WideStepCoder(band, size);
         reset();
     }
@@ -104,7 +110,11 @@ public final class CnnPredictor implements ModelPredictor {
     public void reset() {
         net.reset();
         activity.reset();
-        mixer.reset();
+        if (geometric) {
+            geo.reset();
+        } else {
+            mixer.reset();
+        }
         wide.reset();
         check.reset();
         prev = startToken;
@@ -120,14 +130,29 @@ public final class CnnPredictor implements ModelPredictor {
             weights.features(prev, prevPrev, size, activity, features);
             logits = net.step(features);
         }
-        int max = Integer.MIN_VALUE;
-        for (int c = 0; c <= other; c++) {
-            max = Math.max(max, logits[c]);
-        }
         // the classes that name a token: prev + c - band in 0..size-1, and "other"
         lo = Math.max(0, band - prev);
         hi = Math.min(other, size - prev + band);
         CumulativeFrequencies bt = bigram.frequencies(prev);
+        if (geometric) {
+            for (int c = lo; c < hi; c++) {
+                bigramWeight[c] = bt.get(prev + c - band);
+            }
+            bigramWeight[other] = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
+            geo.mix(lo, hi, logits, bigramWeight);
+        } else {
+            linearMix(logits, bt);
+        }
+        ranked = false;
+        bandRanking.reset(bigram.ranking(prev));
+    }
+
+    /** Format 2-3: the network's softmax and the bigram mixed linearly with the recording's histograms. */
+    private void linearMix(int[] logits, CumulativeFrequencies bt) {
+        int max = Integer.MIN_VALUE;
+        for (int c = 0; c <= other; c++) {
+            max = Math.max(max, logits[c]);
+        }
         long networkSum = 0;
         for (int c = lo; c < hi; c++) {
             int w = Softmax.weight(max, logits[c]);
@@ -139,14 +164,12 @@ public final class CnnPredictor implements ModelPredictor {
         networkSum += weightOf[other];
         bigramWeight[other] = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
         mixer.mix(lo, hi, weightOf, networkSum, bigramWeight, BigramTable.TOTAL);
-        ranked = false;
-        bandRanking.reset(bigram.ranking(prev));
     }
 
     /** The mixed frequency of each class, for the rank coder only (the arithmetic coder reads the table). */
     private int[] rankWeights() {
         if (!ranked) {
-            int[] mixed = mixer.cumulative();
+            int[] mixed = mixedCum;
             for (int c = 0; c < rankWeight.length; c++) {
                 rankWeight[c] = c == other ? 0 : mixed[c + 1] - mixed[c];
             }
@@ -219,7 +242,11 @@ public final class CnnPredictor implements ModelPredictor {
             }
             net.learnOutput(grad, learnShift);
         }
-        mixer.update(c, token - prev);
+        if (geometric) {
+            geo.update(c);
+        } else {
+            mixer.update(c, token - prev);
+        }
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);
         }

@@ -22,13 +22,29 @@ public final class Predictors {
     }
 
     /**
+     * The predictor streams of format {@code version} were written with: format 4's geometric
+     * mixer, or the linear one of formats 2 and 3.
+     */
+    public static ModelPredictor forVersion(Model model, int version) {
+        if (model.cnn() == null) {
+            return of(model);
+        }
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(),
+                CnnPredictor.ALL, 0, version >= GEOMETRIC_VERSION);
+    }
+
+    /** The first stream format whose network predictor mixes geometrically. */
+    public static final int GEOMETRIC_VERSION = 4;
+
+    /**
      * A network model's predictor whose network's output layer learns each channel while coding,
      * at rate 2^-{@code learnShift} (a measurement, {@code bench.OnlineLearning}; streams it codes
      * decode only with the same predictor, and only where jdk.incubator.vector is present).
      */
     public static ModelPredictor learning(Model model, int learnShift) {
-        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), true,
-                learnShift);
+        // measured with format 3's linear mixer, whose network weights it reads
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(),
+                CnnPredictor.ALL, learnShift, false);
     }
 
     /**
@@ -40,7 +56,7 @@ public final class Predictors {
         if (model.cnn() == null) {
             return of(model);
         }
-        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), false);
+        return without(model, java.util.EnumSet.of(MixerComponent.NETWORK));
     }
 
     /**
@@ -48,6 +64,11 @@ public final class Predictors {
      * same (an ablation; streams it codes decode only with it). At least one component must stay.
      */
     public static ModelPredictor without(Model model, java.util.Set<MixerComponent> removed) {
+        return without(model, removed, true);
+    }
+
+    /** {@link #without(Model, java.util.Set)} with format 4's geometric mixer or format 3's linear one. */
+    public static ModelPredictor without(Model model, java.util.Set<MixerComponent> removed, boolean geometric) {
         if (model.cnn() == null) {
             throw new IllegalArgumentException("ablations need a network model");
         }
@@ -55,6 +76,7 @@ public final class Predictors {
         for (MixerComponent c : MixerComponent.values()) {
             parts[c.ordinal()] = !removed.contains(c);
         }
-        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), parts, 0);
+        return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), parts, 0,
+                geometric);
     }
 }

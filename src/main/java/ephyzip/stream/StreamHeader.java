@@ -28,8 +28,13 @@ import java.util.zip.CRC32;
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels) {
-    /** The version this ephyzip writes; it also reads {@link #VERSION_2}. */
-    public static final int VERSION = 3;
+    /**
+     * The version this ephyzip writes: a network model's predictor mixes geometrically. It also
+     * reads {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
+     */
+    public static final int VERSION = 4;
+    /** Input kinds, rates, segments and alphabet records; the network predictor's linear mixer. */
+    public static final int VERSION_3 = 3;
     /** Before input kinds: WAV only, no kind or rate fields. */
     public static final int VERSION_2 = 2;
     static final byte[] MAGIC = {'E', 'Z', 'P', 0x1A};
@@ -165,9 +170,9 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
         }
         int version = start[4] & 0xFF;
-        if (version != VERSION && version != VERSION_2) {
+        if (version != VERSION && version != VERSION_3 && version != VERSION_2) {
             throw new CorruptStreamException("stream format version " + version
-                    + " is not supported (this ephyzip reads versions " + VERSION_2 + " and " + VERSION + ")", 4);
+                    + " is not supported (this ephyzip reads versions " + VERSION_2 + " to " + VERSION + ")", 4);
         }
         int fixedBytes = version == VERSION_2 ? FIXED_BYTES_2 : FIXED_BYTES;
         byte[] fixed = java.util.Arrays.copyOf(start, fixedBytes);

@@ -1,0 +1,147 @@
+package ephyzip.predict;
+
+import java.util.Arrays;
+
+/**
+ * Mixes the network's and the bigram table's predictions of the next step class geometrically
+ * (stream format 4): {@code p(c) ~ exp(w0 ln pn(c) + w1 ln pb(c))}, the two weights learned for
+ * each channel as it is coded, by the gradient of the log-likelihood. Where the linear mixture
+ * ({@link AdaptiveMixer}, format 3) averages the two, here each can sharpen or flatten the other.
+ *
+ * <p>Integer arithmetic throughout: log-probabilities are in 1/256 nat ({@link Softmax}'s
+ * unit); the network's are its logits (their common offset cancels in the normalization), the
+ * bigram's come from {@link #ln}, a table built with {@link StrictMath}. Weights are in 1/2^16.
+ * Bounds: |logit| <= 2^24, weights in [0, 2^18], so every product fits a long with room.
+ *
+ * <p>Per sample: {@link #mix}, code a class with {@link #cumulative()}, then {@link #update}.
+ */
+final class GeometricMixer {
+    private static final int ONE = 1 << 16;
+    /** Initial weights: about where the weights of held-out training recordings settle. */
+    private static final int INIT_NETWORK = ONE / 2;
+    private static final int INIT_BIGRAM = 39322; // 0.6
+    /** A weight moves by the gradient (1/256 nat) times 2^-LR_SHIFT, in 1/2^16: a rate of about 2^-10. */
+    private static final int LR_SHIFT = 2;
+    private static final long MAX_WEIGHT = 4L * ONE;
+    /** ln(1 + i/256) in 1/256 nat, i < 256: the mantissa part of {@link #ln}. */
+    private static final int[] LN_MANTISSA = new int[256];
+    /** ln 2 in 1/65536 nat: msb * ln 2 rounded once, not msb times. */
+    private static final int LN2_16 = (int) Math.round(65536 * StrictMath.log(2));
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            LN_MANTISSA[i] = (int) Math.round(256 * StrictMath.log(1 + i / 256.0));
+        }
+    }
+
+    private final int other;
+    private final boolean withNetwork;
+    private final boolean withBigram;
+    private final int[] cum;
+    /** Per class: the network's and the bigram's log-probabilities (up to a constant), the mixed score. */
+    private final int[] a;
+    private final int[] b;
+    private final int[] score;
+    private long w0;
+    private long w1;
+    /** Of the last mix: sum over classes of frequency times a, and times b (for the gradient). */
+    private long sumA;
+    private long sumB;
+
+    GeometricMixer(int classes, boolean withNetwork, boolean withBigram) {
+        if (!withNetwork && !withBigram) {
+            throw new IllegalArgumentException("no component to mix");
+        }
+        this.other = classes - 1;
+        this.withNetwork = withNetwork;
+        this.withBigram = withBigram;
+        this.cum = new int[classes + 1];
+        this.a = new int[classes];
+        this.b = new int[classes];
+        this.score = new int[classes];
+    }
+
+    void reset() {
+        // one component alone starts as itself (weight 1); two start where held-out files settle
+        boolean both = withNetwork && withBigram;
+        w0 = withNetwork ? (both ? INIT_NETWORK : ONE) : 0;
+        w1 = withBigram ? (both ? INIT_BIGRAM : ONE) : 0;
+    }
+
+    /** ln(f) in 1/256 nat, f >= 1: the leading bit's position and the 8 bits after it (exact in f). */
+    static int ln(int f) {
+        int msb = 31 - Integer.numberOfLeadingZeros(f);
+        // the 8 bits after the leading one, without a branch (small f would mispredict it)
+        int mantissa = (int) (((long) f << 8) >>> msb) & 0xFF;
+        return ((msb * LN2_16 + 128) >> 8) + LN_MANTISSA[mantissa];
+    }
+
+    /**
+     * Builds the mixed table. Valid classes: {@code lo..hi-1} and the last ("other"); the rest get
+     * frequency 0. {@code logits}: the network's, 1/256 nat (read only with the network);
+     * {@code bigramFreq}: the bigram table's frequency of each valid class, >= 1.
+     */
+    void mix(int lo, int hi, int[] logits, int[] bigramFreq) {
+        int max = Integer.MIN_VALUE;
+        for (int c = lo; c <= other; c++) {
+            if (c == hi) {
+                c = other;
+            }
+            int ac = withNetwork ? logits[c] : 0;
+            int bc = withBigram ? ln(bigramFreq[c]) : 0;
+            a[c] = ac;
+            b[c] = bc;
+            int s = (int) ((w0 * ac + w1 * bc) >> 16);
+            score[c] = s;
+            max = Math.max(max, s);
+        }
+        Arrays.fill(cum, 0, lo + 1, 0);
+        long sa = 0;
+        long sb = 0;
+        int running = 0;
+        for (int c = lo; c < hi; c++) {
+            int f = Softmax.weight(max, score[c]);
+            sa += (long) f * a[c];
+            sb += (long) f * b[c];
+            running += f;
+            cum[c + 1] = running;
+        }
+        Arrays.fill(cum, hi + 1, other + 1, running);
+        int f = Softmax.weight(max, score[other]);
+        sumA = sa + (long) f * a[other];
+        sumB = sb + (long) f * b[other];
+        cum[other + 1] = running + f;
+    }
+
+    /** Cumulative frequencies of the mixed table (valid until the next {@link #mix}). */
+    int[] cumulative() {
+        return cum;
+    }
+
+    /**
+     * Learns from the class {@code x} that occurred: d ln p(x) / d w_i = l_i(x) - E_p[l_i], each
+     * weight moved by that times the rate, kept in [0, 4].
+     */
+    void update(int x) {
+        long total = cum[other + 1];
+        long perTotal = Reciprocal.of(total);
+        if (withNetwork) {
+            long g = divide(total * a[x] - sumA, total, perTotal);
+            w0 = Math.max(0, Math.min(MAX_WEIGHT, w0 + ((g + (1 << LR_SHIFT >> 1)) >> LR_SHIFT)));
+        }
+        if (withBigram) {
+            long g = divide(total * b[x] - sumB, total, perTotal);
+            w1 = Math.max(0, Math.min(MAX_WEIGHT, w1 + ((g + (1 << LR_SHIFT >> 1)) >> LR_SHIFT)));
+        }
+    }
+
+    /** {@code n / d} (Java's, rounding toward zero), by {@link Reciprocal} where its bound holds. */
+    private static long divide(long n, long d, long perD) {
+        long m = Math.abs(n); // |n| <= 2^48, never Long.MIN_VALUE
+        if (m < (1L << 61) && Math.multiplyHigh(m, d) == 0 && (m * d) >>> 62 == 0) { // m d < 2^62
+            long q = Reciprocal.divide(m, perD);
+            return n < 0 ? -q : q;
+        }
+        return n / d;
+    }
+}
