@@ -32,28 +32,34 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * What each part of a network model's {@code arith} predictor is worth: every recording coded
  * (and decoded, checked byte for byte) with the full predictor and with parts of the mixture
- * removed, everything else unchanged. Ratio counts the model's bytes once. Writes OUT.txt, OUT.csv
+ * removed, everything else unchanged; with stream format 4's geometric mixer ("f4", the shipped
+ * one) and format 3's linear mixer ("f3"). "vs full" is against f4's full predictor. Ratio counts the model's bytes once. Writes OUT.txt, OUT.csv
  * and OUT.png. Run with {@code java -cp ... ephyzip.bench.Ablation OUT MODEL FILES_OR_LIST...}.
  */
 public final class Ablation {
     private Ablation() {
     }
 
-    private record Variant(String name, Set<MixerComponent> removed) {
+    /** {@code geometric}: format 4's mixer (network and bigram only), else format 3's linear one. */
+    private record Variant(String name, boolean geometric, Set<MixerComponent> removed) {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant("full predictor", EnumSet.noneOf(MixerComponent.class)),
-            new Variant("- network", EnumSet.of(MixerComponent.NETWORK)),
-            new Variant("- bigram table", EnumSet.of(MixerComponent.BIGRAM)),
-            new Variant("- recording's histogram", EnumSet.of(MixerComponent.HISTOGRAM)),
-            new Variant("- conditioned histogram", EnumSet.of(MixerComponent.CONDITIONED_HISTOGRAM)),
-            new Variant("- both histograms", EnumSet.of(MixerComponent.HISTOGRAM, MixerComponent.CONDITIONED_HISTOGRAM)),
-            new Variant("network alone", EnumSet.of(MixerComponent.BIGRAM, MixerComponent.HISTOGRAM,
+            new Variant("f4 full predictor", true, EnumSet.noneOf(MixerComponent.class)),
+            new Variant("f4 - network", true, EnumSet.of(MixerComponent.NETWORK)),
+            new Variant("f4 - bigram table", true, EnumSet.of(MixerComponent.BIGRAM)),
+            new Variant("f3 full predictor", false, EnumSet.noneOf(MixerComponent.class)),
+            new Variant("f3 - network", false, EnumSet.of(MixerComponent.NETWORK)),
+            new Variant("f3 - bigram table", false, EnumSet.of(MixerComponent.BIGRAM)),
+            new Variant("f3 - recording's histogram", false, EnumSet.of(MixerComponent.HISTOGRAM)),
+            new Variant("f3 - conditioned histogram", false, EnumSet.of(MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("f3 - both histograms", false, EnumSet.of(MixerComponent.HISTOGRAM,
                     MixerComponent.CONDITIONED_HISTOGRAM)),
-            new Variant("bigram alone", EnumSet.of(MixerComponent.NETWORK, MixerComponent.HISTOGRAM,
+            new Variant("f3 network alone", false, EnumSet.of(MixerComponent.BIGRAM, MixerComponent.HISTOGRAM,
                     MixerComponent.CONDITIONED_HISTOGRAM)),
-            new Variant("histograms alone", EnumSet.of(MixerComponent.NETWORK, MixerComponent.BIGRAM)));
+            new Variant("f3 bigram alone", false, EnumSet.of(MixerComponent.NETWORK, MixerComponent.HISTOGRAM,
+                    MixerComponent.CONDITIONED_HISTOGRAM)),
+            new Variant("f3 histograms alone", false, EnumSet.of(MixerComponent.NETWORK, MixerComponent.BIGRAM)));
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -77,7 +83,7 @@ public final class Ablation {
         String source = paths.size() + " recordings (" + String.join(" ", args).replaceFirst("^\\S+ \\S+ ", "") + ")";
         StringBuilder txt = new StringBuilder("Ablation of the arith predictor of " + args[1] + " (" + file.fingerprint()
                 + "), " + source + "; ratio counts the model's " + file.byteCount() + " bytes once\n\n");
-        txt.append(String.format(Locale.ROOT, "%-26s %10s %8s %9s %s%n", "predictor", "bits/smp", "ratio",
+        txt.append(String.format(Locale.ROOT, "%-29s %10s %8s %9s %s%n", "predictor", "bits/smp", "ratio",
                 "vs full", "round trip"));
         StringBuilder csv = new StringBuilder("predictor,streamBytes,bitsPerSample,ratio,percentVsFull,roundTrip\n");
         DefaultCategoryDataset d = new DefaultCategoryDataset();
@@ -90,9 +96,9 @@ public final class Ablation {
                     byte[] wav = Files.readAllBytes(paths.get(i));
                     WavFile w = WavFile.parse(paths.get(i).toString(), wav);
                     byte[] s = codec.encode(w, CoderKind.ARITH, Codec.defaultFrame(w.channels()),
-                            c -> Predictors.without(model, v.removed()));
+                            c -> Predictors.without(model, v.removed(), v.geometric()));
                     bytes.addAndGet(s.length);
-                    if (!Arrays.equals(wav, codec.decode(s, c -> Predictors.without(model, v.removed())))) {
+                    if (!Arrays.equals(wav, codec.decode(s, c -> Predictors.without(model, v.removed(), v.geometric())))) {
                         failures.incrementAndGet();
                     }
                 } catch (Exception e) {
@@ -100,13 +106,13 @@ public final class Ablation {
                 }
             });
             double bits = 8.0 * bytes.get() / samples;
-            if (v.removed().isEmpty()) {
+            if (v.removed().isEmpty() && v.geometric()) {
                 fullBits = bits;
             }
             double ratio = wavBytes / (double) (bytes.get() + file.byteCount());
             double vsFull = 100.0 * (bits - fullBits) / fullBits;
             String rt = failures.get() == 0 ? "ok" : failures.get() + " FAILED";
-            txt.append(String.format(Locale.ROOT, "%-26s %10.4f %8.4f %+8.2f%% %s%n", v.name(), bits, ratio, vsFull, rt));
+            txt.append(String.format(Locale.ROOT, "%-29s %10.4f %8.4f %+8.2f%% %s%n", v.name(), bits, ratio, vsFull, rt));
             csv.append(String.format(Locale.ROOT, "%s,%d,%.5f,%.5f,%.4f,%s%n", v.name(), bytes.get(), bits, ratio, vsFull,
                     rt));
             d.addValue(ratio, "ratio", v.name());
