@@ -38,8 +38,11 @@ final class GeometricMixer {
     private final boolean withNetwork;
     private final boolean withBigram;
     private final int[] cum;
-    /** Per class: the network's and the bigram's log-probabilities (up to a constant), the mixed score. */
-    private final int[] a;
+    /**
+     * Per class: the network's and the bigram's log-probabilities (up to a constant), the mixed
+     * score. {@code a} is the network's logits array of the last mix (unchanged until the next).
+     */
+    private int[] a;
     private final int[] b;
     private final int[] score;
     private long w0;
@@ -82,34 +85,42 @@ final class GeometricMixer {
      * {@code bigramFreq}: the bigram table's frequency of each valid class, >= 1.
      */
     void mix(int lo, int hi, int[] logits, int[] bigramFreq) {
+        // without the network its weight is 0 (and stays 0), without the bigram likewise, so the
+        // scores need no case; plain loops over lo..hi-1, then "other", for the JIT
+        int[] la = logits;
+        int[] lb = b;
+        int[] sc = score;
+        long v0 = w0;
+        long v1 = w1;
         int max = Integer.MIN_VALUE;
-        for (int c = lo; c <= other; c++) {
-            if (c == hi) {
-                c = other;
-            }
-            int ac = withNetwork ? logits[c] : 0;
-            int bc = withBigram ? ln(bigramFreq[c]) : 0;
-            a[c] = ac;
-            b[c] = bc;
-            int s = (int) ((w0 * ac + w1 * bc) >> 16);
-            score[c] = s;
+        for (int c = lo; c < hi; c++) {
+            int bc = ln(bigramFreq[c]);
+            lb[c] = bc;
+            int s = (int) ((v0 * la[c] + v1 * bc) >> 16);
+            sc[c] = s;
             max = Math.max(max, s);
         }
+        int bo = ln(bigramFreq[other]);
+        lb[other] = bo;
+        int so = (int) ((v0 * la[other] + v1 * bo) >> 16);
+        sc[other] = so;
+        max = Math.max(max, so);
+        a = la;
         Arrays.fill(cum, 0, lo + 1, 0);
         long sa = 0;
         long sb = 0;
         int running = 0;
         for (int c = lo; c < hi; c++) {
-            int f = Softmax.weight(max, score[c]);
-            sa += (long) f * a[c];
-            sb += (long) f * b[c];
+            int f = Softmax.weight(max, sc[c]);
+            sa += (long) f * la[c];
+            sb += (long) f * lb[c];
             running += f;
             cum[c + 1] = running;
         }
         Arrays.fill(cum, hi + 1, other + 1, running);
-        int f = Softmax.weight(max, score[other]);
-        sumA = sa + (long) f * a[other];
-        sumB = sb + (long) f * b[other];
+        int f = Softmax.weight(max, so);
+        sumA = sa + (long) f * la[other];
+        sumB = sb + (long) f * lb[other];
         cum[other + 1] = running + f;
     }
 
