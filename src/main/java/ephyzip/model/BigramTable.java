@@ -67,6 +67,33 @@ public final class BigramTable {
         return tables[prev];
     }
 
+    /** {@link #lnFrequencies}, built on first use (2 bytes a pair). */
+    private volatile short[][] ln;
+
+    /**
+     * {@code row[t]}: ln of the coded frequency of token {@code t} after {@code prev}, in 1/256
+     * nat ({@link LogTable}); shared, built once for all rows on first use.
+     */
+    public short[] lnFrequencies(int prev) {
+        short[][] l = ln;
+        if (l == null) {
+            synchronized (this) {
+                l = ln;
+                if (l == null) {
+                    l = new short[size][size];
+                    for (int p = 0; p < size; p++) {
+                        int[] c = cumulative[p];
+                        for (int t = 0; t < size; t++) {
+                            l[p][t] = (short) LogTable.ln(c[t + 1] - c[t]); // < 20 ln 2 * 256: fits
+                        }
+                    }
+                    ln = l;
+                }
+            }
+        }
+        return l[prev];
+    }
+
     /** The tokens after {@code prev}, most likely first; shared, no allocation. */
     public Ranking ranking(int prev) {
         return rankings[prev];

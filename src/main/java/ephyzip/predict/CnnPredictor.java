@@ -135,11 +135,8 @@ public final class CnnPredictor implements ModelPredictor {
         hi = Math.min(other, size - prev + band);
         CumulativeFrequencies bt = bigram.frequencies(prev);
         if (geometric) {
-            for (int c = lo; c < hi; c++) {
-                bigramWeight[c] = bt.get(prev + c - band);
-            }
-            bigramWeight[other] = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
-            geo.mix(lo, hi, logits, bigramWeight);
+            geo.mix(lo, hi, logits, bigram.lnFrequencies(prev),
+                    prev - band, BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band)));
         } else {
             linearMix(logits, bt);
         }

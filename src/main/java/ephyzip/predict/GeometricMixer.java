@@ -1,5 +1,7 @@
 package ephyzip.predict;
 
+import ephyzip.model.BigramTable;
+import ephyzip.model.LogTable;
 import java.util.Arrays;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Integer arithmetic throughout: log-probabilities are in 1/256 nat ({@link Softmax}'s
  * unit); the network's are its logits (their common offset cancels in the normalization), the
- * bigram's come from {@link #ln}, a table built with {@link StrictMath}. Weights are in 1/2^16.
+ * bigram's from {@link LogTable}, exact in the frequency. Weights are in 1/2^16.
  * Bounds: |logit| <= 2^24, weights in [0, 2^18], so every product fits a long with room.
  *
  * <p>Per sample: {@link #mix}, code a class with {@link #cumulative()}, then {@link #update}.
@@ -23,17 +25,6 @@ final class GeometricMixer {
     /** A weight moves by the gradient (1/256 nat) times 2^-LR_SHIFT, in 1/2^16: a rate of about 2^-10. */
     private static final int LR_SHIFT = 2;
     private static final long MAX_WEIGHT = 4L * ONE;
-    /** ln(1 + i/256) in 1/256 nat, i < 256: the mantissa part of {@link #ln}. */
-    private static final int[] LN_MANTISSA = new int[256];
-    /** ln 2 in 1/65536 nat: msb * ln 2 rounded once, not msb times. */
-    private static final int LN2_16 = (int) Math.round(65536 * StrictMath.log(2));
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            LN_MANTISSA[i] = (int) Math.round(256 * StrictMath.log(1 + i / 256.0));
-        }
-    }
-
     private final int other;
     private final boolean withNetwork;
     private final boolean withBigram;
@@ -71,20 +62,18 @@ final class GeometricMixer {
         w1 = withBigram ? (both ? INIT_BIGRAM : ONE) : 0;
     }
 
-    /** ln(f) in 1/256 nat, f >= 1: the leading bit's position and the 8 bits after it (exact in f). */
+    /** ln(f) in 1/256 nat ({@link LogTable}). */
     static int ln(int f) {
-        int msb = 31 - Integer.numberOfLeadingZeros(f);
-        // the 8 bits after the leading one, without a branch (small f would mispredict it)
-        int mantissa = (int) (((long) f << 8) >>> msb) & 0xFF;
-        return ((msb * LN2_16 + 128) >> 8) + LN_MANTISSA[mantissa];
+        return LogTable.ln(f);
     }
 
     /**
      * Builds the mixed table. Valid classes: {@code lo..hi-1} and the last ("other"); the rest get
-     * frequency 0. {@code logits}: the network's, 1/256 nat (read only with the network);
-     * {@code bigramFreq}: the bigram table's frequency of each valid class, >= 1.
+     * frequency 0. {@code logits}: the network's, 1/256 nat (zeros without the network);
+     * {@code lnBigram[rowOffset + c]}: ln of the bigram table's frequency of class c's token
+     * ({@link BigramTable#lnFrequencies}); {@code otherFreq}: its frequency of "other", >= 1.
      */
-    void mix(int lo, int hi, int[] logits, int[] bigramFreq) {
+    void mix(int lo, int hi, int[] logits, short[] lnBigram, int rowOffset, int otherFreq) {
         // without the network its weight is 0 (and stays 0), without the bigram likewise, so the
         // scores need no case; plain loops over lo..hi-1, then "other", for the JIT
         int[] la = logits;
@@ -94,13 +83,13 @@ final class GeometricMixer {
         long v1 = w1;
         int max = Integer.MIN_VALUE;
         for (int c = lo; c < hi; c++) {
-            int bc = ln(bigramFreq[c]);
+            int bc = lnBigram[rowOffset + c];
             lb[c] = bc;
             int s = (int) ((v0 * la[c] + v1 * bc) >> 16);
             sc[c] = s;
             max = Math.max(max, s);
         }
-        int bo = ln(bigramFreq[other]);
+        int bo = ln(otherFreq);
         lb[other] = bo;
         int so = (int) ((v0 * la[other] + v1 * bo) >> 16);
         sc[other] = so;
