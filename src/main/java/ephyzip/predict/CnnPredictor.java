@@ -46,6 +46,8 @@ public final class CnnPredictor implements ModelPredictor {
     private int prev;
     private int prevPrev;
     private final Activity activity = new Activity();
+    /** False for networks of two inputs (the shipped ones): no activity to keep. */
+    private final boolean readsActivity;
     private final int[] features;
 
     /** False: the network is not run and its mixer component is left out (compare's "-nonet" rows). */
@@ -86,6 +88,7 @@ public final class CnnPredictor implements ModelPredictor {
         this.thresholdQ16 = thresholdQ16;
         this.net = new CnnNet(weights);
         this.features = new int[weights.features()];
+        this.readsActivity = weights.features() > CnnWeights.BASE_FEATURES;
         this.band = weights.band();
         this.other = 2 * band;
         this.weightOf = new int[weights.classes()];
@@ -247,7 +250,9 @@ public final class CnnPredictor implements ModelPredictor {
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);
         }
-        activity.update(token - prev);
+        if (readsActivity) {
+            activity.update(token - prev);
+        }
         prevPrev = prev;
         prev = token;
     }
