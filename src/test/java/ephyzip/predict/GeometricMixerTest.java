@@ -27,16 +27,16 @@ class GeometricMixerTest {
         GeometricMixer m = new GeometricMixer(classes, true, true);
         m.reset();
         int[] logits = new int[classes];
-        int[] bigram = new int[classes];
+        short[] lnBigram = new short[classes];
         double early = 0;
         double late = 0;
         for (int t = 0; t < 40_000; t++) {
             int x = r.nextInt(4) == 0 ? r.nextInt(classes) : 3; // class 3 most of the time
             for (int c = 0; c < classes; c++) {
                 logits[c] = c == 3 ? 600 : 0; // the network knows it
-                bigram[c] = 1000; // the bigram does not
+                lnBigram[c] = (short) GeometricMixer.ln(1000); // the bigram does not
             }
-            m.mix(0, classes - 1, logits, bigram);
+            m.mix(0, classes - 1, logits, lnBigram, 0, 1000);
             int[] cum = m.cumulative();
             for (int c = 0; c < classes; c++) {
                 assertTrue(cum[c + 1] > cum[c], "every valid class has a frequency (seed " + seed + ")");
