@@ -17,6 +17,8 @@ public final class CnnNet {
     /** Per dilated layer: its past inputs, {@code ringSize} rows of {@code in} ints; else null. */
     private final int[][] rings;
     private final int[] ringSize;
+    /** Per dilated layer: the ring row of the current step (t mod ringSize, kept by counting). */
+    private final int[] ringPos;
     /** Per 1x1 layer: its input (the previous layer's output); else null. */
     private final int[][] inputs;
     private final int[] logits;
@@ -41,6 +43,7 @@ public final class CnnNet {
         int n = layers.length;
         rings = new int[n][];
         ringSize = new int[n];
+        ringPos = new int[n];
         inputs = new int[n][];
         transposed = new int[n][];
         sums = new int[n][];
@@ -65,8 +68,8 @@ public final class CnnNet {
             sums[i] = new int[stride];
             biasRound[i] = intBias(l, l.bias());
             if (l.taps() == 2) {
-                // a power of two > the dilation: the row of t - d is read while t's row is live
-                int size = Integer.highestOneBit(Math.max(1, l.dilation())) * 2;
+                // d + 1 rows: t's row is written (by the layer before) while t - d's is still live
+                int size = Math.max(1, l.dilation()) + 1;
                 ringSize[i] = size;
                 rings[i] = new int[size * l.in()];
             } else {
@@ -103,6 +106,7 @@ public final class CnnNet {
                 Arrays.fill(r, 0);
             }
         }
+        Arrays.fill(ringPos, 0);
         t = 0;
     }
 
@@ -120,7 +124,7 @@ public final class CnnNet {
     public int[] step(int[] features) {
         int[] first = rings[0] != null ? rings[0] : inputs[0];
         int width = layers[0].in();
-        int firstOff = rings[0] != null ? (t & (ringSize[0] - 1)) * width : 0;
+        int firstOff = rings[0] != null ? ringPos[0] * width : 0;
         for (int k = 0; k < width; k++) {
             first[firstOff + k] = clamp(features[k]);
         }
@@ -131,11 +135,13 @@ public final class CnnNet {
             int[] acc = sums[i];
             int stride = acc.length;
             if (l.taps() == 2) {
-                int mask = ringSize[i] - 1;
+                int pos = ringPos[i];
+                int oldest = pos + 1 == ringSize[i] ? 0 : pos + 1; // the row of t - d
                 int[] ring = rings[i];
-                int cur = (t & mask) * in;
+                int cur = pos * in;
+                ringPos[i] = oldest; // the next step's row: this step is done reading t - d's
                 if (t >= l.dilation()) { // earlier, the older input is zero: it adds nothing
-                    Dot.sums(transposed[i], stride, ring, ((t - l.dilation()) & mask) * in, in, ring, cur, in, acc);
+                    Dot.sums(transposed[i], stride, ring, oldest * in, in, ring, cur, in, acc);
                 } else {
                     Dot.sums(transposed[i], stride, null, 0, in, ring, cur, in, acc);
                 }
@@ -150,7 +156,7 @@ public final class CnnNet {
                 off = 0;
             } else if (rings[i + 1] != null) {
                 dest = rings[i + 1];
-                off = (t & (ringSize[i + 1] - 1)) * l.out();
+                off = ringPos[i + 1] * l.out();
             } else {
                 dest = inputs[i + 1];
                 off = 0;
