@@ -37,8 +37,17 @@ public final class CnnNet {
     private int t;
     private final int[] two = new int[2];
 
+    /**
+     * Every channel's network of one model reads the same transposed weights and biases: built
+     * once per model (they are most of a channel's memory otherwise, 26 KB), copied only by a
+     * channel that learns ({@link #learnOutput}).
+     */
+    private static final java.util.Map<CnnWeights, int[][][]> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     public CnnNet(CnnWeights weights) {
         List<QuantLayer> ls = weights.layers();
+        int[][][] shared = SHARED.get(weights);
         layers = ls.toArray(new QuantLayer[0]);
         int n = layers.length;
         rings = new int[n][];
@@ -57,16 +66,21 @@ public final class CnnNet {
             }
             int rows = l.taps() * l.in();
             int stride = Dot.stride(l.out());
-            int[] w = l.weights();
-            int[] t = new int[rows * stride]; // padding outputs have weight 0
-            for (int o = 0; o < l.out(); o++) {
-                for (int j = 0; j < rows; j++) {
-                    t[j * stride + o] = w[o * rows + j];
+            if (shared != null) {
+                transposed[i] = shared[0][i];
+                biasRound[i] = shared[1][i];
+            } else {
+                int[] w = l.weights();
+                int[] t = new int[rows * stride]; // padding outputs have weight 0
+                for (int o = 0; o < l.out(); o++) {
+                    for (int j = 0; j < rows; j++) {
+                        t[j * stride + o] = w[o * rows + j];
+                    }
                 }
+                transposed[i] = t;
+                biasRound[i] = intBias(l, l.bias());
             }
-            transposed[i] = t;
             sums[i] = new int[stride];
-            biasRound[i] = intBias(l, l.bias());
             if (l.taps() == 2) {
                 // d + 1 rows: t's row is written (by the layer before) while t - d's is still live
                 int size = Math.max(1, l.dilation()) + 1;
@@ -75,6 +89,9 @@ public final class CnnNet {
             } else {
                 inputs[i] = new int[l.in()];
             }
+        }
+        if (shared == null) {
+            SHARED.put(weights, new int[][][] {transposed.clone(), biasRound.clone()});
         }
     }
 
@@ -200,6 +217,8 @@ public final class CnnNet {
         int[] wt = transposed[last];
         int stride = sums[last].length;
         if (shadow == null) { // the weights with FINE more bits, so that small steps add up
+            wt = wt.clone(); // this channel's own copy: the shared one stays as it is
+            transposed[last] = wt;
             shadow = new long[wt.length];
             for (int k = 0; k < wt.length; k++) {
                 shadow[k] = (long) wt[k] << FINE;
