@@ -144,7 +144,6 @@ public final class CnnPredictor implements ModelPredictor {
             linearMix(logits, bt);
         }
         ranked = false;
-        bandRanking.reset(bigram.ranking(prev));
     }
 
     /** Format 2-3: the network's softmax and the bigram mixed linearly with the recording's histograms. */
@@ -224,6 +223,7 @@ public final class CnnPredictor implements ModelPredictor {
         if (unsure()) { // computes rankWeight, which the band ranking reads
             return bigram.ranking(prev);
         }
+        bandRanking.reset(bigram.ranking(prev)); // only the rank coder pays for it
         return bandRanking;
     }
 
