@@ -1,7 +1,6 @@
 package ephyzip.bench;
 
 import ephyzip.Codec;
-import ephyzip.format.Recordings;
 import ephyzip.format.WavFile;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
@@ -72,14 +71,11 @@ public final class Ablation {
         for (int i = 2; i < args.length; i++) {
             items.add(Path.of(args[i]));
         }
-        List<Path> paths = Recordings.list(items);
+        LoadedRecordings loaded = LoadedRecordings.read(items); // read once for all variants
+        List<Path> paths = loaded.paths();
+        long wavBytes = loaded.wavBytes();
+        long samples = loaded.samples();
         Codec codec = new Codec(file);
-        long wavBytes = 0;
-        long samples = 0;
-        for (Path p : paths) {
-            wavBytes += Files.size(p);
-            samples += Recordings.read(p).sampleCount();
-        }
         String source = paths.size() + " recordings (" + String.join(" ", args).replaceFirst("^\\S+ \\S+ ", "") + ")";
         StringBuilder txt = new StringBuilder("Ablation of the arith predictor of " + args[1] + " (" + file.fingerprint()
                 + "), " + source + "; ratio counts the model's " + file.byteCount() + " bytes once\n\n");
@@ -93,8 +89,8 @@ public final class Ablation {
             AtomicLong failures = new AtomicLong();
             IntStream.range(0, paths.size()).parallel().forEach(i -> {
                 try {
-                    byte[] wav = Files.readAllBytes(paths.get(i));
-                    WavFile w = WavFile.parse(paths.get(i).toString(), wav);
+                    byte[] wav = loaded.bytes().get(i);
+                    WavFile w = loaded.wavs().get(i);
                     byte[] s = codec.encode(w, CoderKind.ARITH, Codec.defaultFrame(w.channels()),
                             c -> Predictors.without(model, v.removed(), v.geometric()));
                     bytes.addAndGet(s.length);

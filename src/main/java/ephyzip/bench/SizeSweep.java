@@ -2,7 +2,6 @@ package ephyzip.bench;
 
 import ephyzip.Codec;
 import ephyzip.compare.ComparisonPlots;
-import ephyzip.format.Recordings;
 import ephyzip.format.WavFile;
 import ephyzip.model.CnnWeights;
 import ephyzip.model.ModelFile;
@@ -37,13 +36,9 @@ public final class SizeSweep {
             System.err.println("usage: SizeSweep OUT_PREFIX RECORDINGS MODEL...");
             System.exit(2);
         }
-        List<WavFile> wavs = new ArrayList<>();
-        long samples = 0;
-        for (Path p : Recordings.list(List.of(Path.of(args[1])))) {
-            WavFile w = Recordings.read(p);
-            wavs.add(w);
-            samples += w.sampleCount();
-        }
+        LoadedRecordings loaded = LoadedRecordings.read(List.of(Path.of(args[1])));
+        List<WavFile> wavs = loaded.wavs();
+        long samples = loaded.samples();
         StringBuilder txt = new StringBuilder(String.format(Locale.ROOT,
                 "%-28s %-16s %9s %9s %8s %10s %12s%n", "model", "fingerprint", "params", "mult-adds", "epochs",
                 "bits/smp", "decode/s"));

@@ -2,7 +2,6 @@ package ephyzip.bench;
 
 import ephyzip.Codec;
 import ephyzip.compare.Comparison;
-import ephyzip.format.Recordings;
 import ephyzip.format.WavFile;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
@@ -32,13 +31,9 @@ public final class Throughput {
         for (int i = 1; i < args.length; i++) {
             items.add(Path.of(args[i]));
         }
-        List<WavFile> wavs = new ArrayList<>();
-        long samples = 0;
-        for (Path p : Recordings.list(items)) {
-            WavFile w = Recordings.read(p);
-            wavs.add(w);
-            samples += w.sampleCount();
-        }
+        LoadedRecordings loaded = LoadedRecordings.read(items);
+        List<WavFile> wavs = loaded.wavs();
+        long samples = loaded.samples();
         Codec codec = new Codec(model);
         System.out.printf(Locale.ROOT, "model %s (%s), %d files, %d samples, one thread%n", model.fingerprint(),
                 model.model().kind(), wavs.size(), samples);

@@ -274,7 +274,6 @@ public final class CnnPredictor implements ModelPredictor {
             sorted = false;
         }
 
-
         private boolean inBand(int token) {
             int c = weights.classOf(token, prev);
             return c != other && rankWeight[c] > 0;

@@ -1,6 +1,5 @@
 package ephyzip.predict;
 
-import ephyzip.model.BigramTable;
 import ephyzip.model.LogTable;
 import java.util.Arrays;
 
@@ -62,11 +61,6 @@ final class GeometricMixer {
         w1 = withBigram ? (both ? INIT_BIGRAM : ONE) : 0;
     }
 
-    /** ln(f) in 1/256 nat ({@link LogTable}). */
-    static int ln(int f) {
-        return LogTable.ln(f);
-    }
-
     /**
      * Builds the mixed table. Valid classes: {@code lo..hi-1} and the last ("other"); the rest get
      * frequency 0. {@code logits}: the network's, 1/256 nat (zeros without the network);
@@ -89,7 +83,7 @@ final class GeometricMixer {
             sc[c] = s;
             max = Math.max(max, s);
         }
-        int bo = ln(otherFreq);
+        int bo = LogTable.ln(otherFreq);
         lb[other] = bo;
         int so = (int) ((v0 * la[other] + v1 * bo) >> 16);
         sc[other] = so;

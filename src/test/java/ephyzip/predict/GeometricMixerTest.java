@@ -1,5 +1,6 @@
 package ephyzip.predict;
 
+import ephyzip.model.LogTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +13,11 @@ class GeometricMixerTest {
     void lnIsCloseToTheTrueLogarithm() {
         for (int f = 1; f <= 1 << 22; f += 1 + f / 1000) {
             double exact = 256 * Math.log(f);
-            int got = GeometricMixer.ln(f);
+            int got = LogTable.ln(f);
             // the table's rounding (1/2) and the bits below the mantissa (up to ln(1 + 1/256))
             assertTrue(got <= exact + 1 && got >= exact - 2, "ln(" + f + ") = " + got + ", want about " + exact);
         }
-        assertEquals(0, GeometricMixer.ln(1));
+        assertEquals(0, LogTable.ln(1));
     }
 
     @Test
@@ -34,7 +35,7 @@ class GeometricMixerTest {
             int x = r.nextInt(4) == 0 ? r.nextInt(classes) : 3; // class 3 most of the time
             for (int c = 0; c < classes; c++) {
                 logits[c] = c == 3 ? 600 : 0; // the network knows it
-                lnBigram[c] = (short) GeometricMixer.ln(1000); // the bigram does not
+                lnBigram[c] = (short) LogTable.ln(1000); // the bigram does not
             }
             m.mix(0, classes - 1, logits, lnBigram, 0, 1000);
             int[] cum = m.cumulative();
