@@ -38,9 +38,15 @@ final class CnnTraining {
         if (init != null && init.model().cnn() == null) {
             throw new UsageException(c.init + " is a " + init.model().kind() + " model; --init needs a cnn model");
         }
+        if (c.refitLayers < 0 || c.refitLayers > 12) {
+            throw new UsageException("--refit-layers 0..12");
+        }
+        if (c.refitOnly && (init == null || c.refitLayers == 0)) {
+            throw new UsageException("--refit-only needs --init MODEL and --refit-layers of at least 1");
+        }
         Path ckpt = c.checkpoints != null ? c.checkpoints : Path.of(c.out + ".ckpt");
         CnnTrainer.Options o = new CnnTrainer.Options(files, held, name, c.epochs, c.seed, init, ckpt, c.resume,
-                c.batches, c.batchSize, c.window, c.learningRate, c.patience, config);
+                c.batches, c.batchSize, c.window, c.learningRate, c.patience, config, c.refitLayers, c.refitOnly);
         boolean tty = System.console() != null;
         long start = System.nanoTime();
         TrainingListener listener = new TrainingListener() {
@@ -80,6 +86,9 @@ final class CnnTraining {
     }
 
     static void writeReport(TrainCommand c, ModelFile file, CnnTrainer.Result last) throws Exception {
+        if (last.history().isEmpty()) { // --refit-only: no epochs to plot; the card tells the refit
+            return;
+        }
         String prefix = c.report != null ? c.report.toString() : c.out.toString().replaceAll("\\.ezm$", "") + ".report";
         TrainingReport.write(Path.of(prefix + ".json"), Path.of(prefix + ".png"), file, last.history(), last.bestEpoch());
         c.spec.commandLine().getOut().printf("report: %s.json, %s.png%n", prefix, prefix);

@@ -82,6 +82,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "cnn: fine-tune this model (e.g. a patient model on one channel).")
     Path init;
 
+    @Option(names = "--refit-layers", paramLabel = "N", defaultValue = "3",
+            description = "cnn: after training, refit the top N layers for the mix with the bigram table the codec "
+                    + "codes with (0: none; default: ${DEFAULT-VALUE}).")
+    int refitLayers;
+
+    @Option(names = "--refit-only", description = "cnn: no epochs: take --init's network, refit it with tables of --data.")
+    boolean refitOnly;
+
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "cnn: checkpoint directory (default: MODEL.ckpt).")
     Path checkpoints;
 

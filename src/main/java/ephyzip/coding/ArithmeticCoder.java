@@ -29,10 +29,13 @@ public abstract class ArithmeticCoder {
         long newHigh = low + symHigh * range / total - 1;
         low = newLow;
         high = newHigh;
-        while (((low ^ high) & HALF) == 0) {
-            shift();
-            low = (low << 1) & MASK;
-            high = ((high << 1) & MASK) | 1;
+        // the leading bits low and high share are settled: shift them all out at once (the same
+        // bits as one at a time: k = 1..32, as low <= high)
+        int k = Long.numberOfLeadingZeros(low ^ high) - (64 - STATE_BITS);
+        if (k > 0) {
+            shift(low >>> (STATE_BITS - k), k);
+            low = (low << k) & MASK;
+            high = ((high << k) & MASK) | ((1L << k) - 1);
         }
         while ((low & ~high & QUARTER) != 0) {
             underflow();
@@ -41,7 +44,8 @@ public abstract class ArithmeticCoder {
         }
     }
 
-    abstract void shift();
+    /** The top {@code k} bits of low (and high), {@code bits}, leave the state (1 <= k <= 32). */
+    abstract void shift(long bits, int k);
 
     abstract void underflow();
 }

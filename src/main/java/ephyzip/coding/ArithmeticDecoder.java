@@ -33,8 +33,13 @@ public final class ArithmeticDecoder extends ArithmeticCoder {
     }
 
     @Override
-    void shift() {
-        code = ((code << 1) & MASK) | bit();
+    void shift(long bits, int k) {
+        try {
+            long next = k > 16 ? (long) in.readBits(k - 16) << 16 | in.readBits(16) : in.readBits(k);
+            code = ((code << k) & MASK) | next;
+        } catch (CorruptStreamException e) {
+            throw new BitReadFailure(e);
+        }
     }
 
     @Override

@@ -21,12 +21,13 @@ public final class ArithmeticEncoder extends ArithmeticCoder {
     }
 
     @Override
-    void shift() {
-        int bit = (int) (low >>> (STATE_BITS - 1));
+    void shift(long bits, int k) {
+        int bit = (int) (bits >>> (k - 1)) & 1;
         out.writeBit(bit);
-        for (; pendingUnderflow > 0; pendingUnderflow--) {
+        for (; pendingUnderflow > 0; pendingUnderflow--) { // the first bit settles the pending ones
             out.writeBit(bit ^ 1);
         }
+        out.writeBits((int) bits, k - 1);
     }
 
     @Override

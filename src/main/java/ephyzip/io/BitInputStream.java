@@ -41,10 +41,18 @@ public final class BitInputStream {
         return (current >>> left) & 1;
     }
 
+    /** The next {@code count} (0..31) bits as a number, first bit most significant; as many {@link #readBit}s. */
     public int readBits(int count) throws CorruptStreamException {
         int v = 0;
-        for (int i = 0; i < count; i++) {
-            v = (v << 1) | readBit();
+        while (count > 0) {
+            if (left == 0) {
+                readBit(); // loads the next byte (or fails) exactly as bit by bit would
+                left++;
+            }
+            int n = Math.min(left, count);
+            left -= n;
+            count -= n;
+            v = (v << n) | ((current >>> left) & ((1 << n) - 1));
         }
         return v;
     }

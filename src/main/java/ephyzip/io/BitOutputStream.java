@@ -1,27 +1,41 @@
 package ephyzip.io;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Writes bits most significant first into a growing byte array. */
 public final class BitOutputStream {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private byte[] bytes = new byte[256];
+    private int size;
     private int current;
     private int filled;
 
     public void writeBit(int bit) {
         current = (current << 1) | (bit & 1);
         if (++filled == 8) {
-            out.write(current);
-            current = 0;
-            filled = 0;
+            put(current);
         }
     }
 
     /** Writes the low {@code count} bits of {@code value}, most significant first (count <= 32). */
     public void writeBits(int value, int count) {
-        for (int i = count - 1; i >= 0; i--) {
-            writeBit(value >>> i);
+        while (count > 0) {
+            int n = Math.min(8 - filled, count);
+            count -= n;
+            current = (current << n) | ((value >>> count) & ((1 << n) - 1));
+            filled += n;
+            if (filled == 8) {
+                put(current);
+            }
         }
+    }
+
+    private void put(int b) {
+        if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, size * 2);
+        }
+        bytes[size++] = (byte) b;
+        current = 0;
+        filled = 0;
     }
 
     /** Pads the last byte with zero bits and returns everything written. */
@@ -29,6 +43,6 @@ public final class BitOutputStream {
         while (filled != 0) {
             writeBit(0);
         }
-        return out.toByteArray();
+        return Arrays.copyOf(bytes, size);
     }
 }

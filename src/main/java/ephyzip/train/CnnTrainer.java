@@ -32,8 +32,21 @@ public final class CnnTrainer {
     /** Everything a training run is told. */
     public record Options(List<Path> train, List<Path> heldOut, String dataName, int epochs, long seed,
                           ModelFile init, Path checkpointDir, boolean resume, int batchesPerEpoch, int batchSize,
-                          int windowLength, double learningRate, int patience, CnnConfig config) {
+                          int windowLength, double learningRate, int patience, CnnConfig config,
+                          int refitLayers, boolean refitOnly) {
+        /** Without the refit ({@link OutputRefit}): as before it existed. */
+        public Options(List<Path> train, List<Path> heldOut, String dataName, int epochs, long seed,
+                       ModelFile init, Path checkpointDir, boolean resume, int batchesPerEpoch, int batchSize,
+                       int windowLength, double learningRate, int patience, CnnConfig config) {
+            this(train, heldOut, dataName, epochs, seed, init, checkpointDir, resume, batchesPerEpoch, batchSize,
+                    windowLength, learningRate, patience, config, 0, false);
+        }
     }
+
+    /** Refit: every REFIT_STRIDE-th sample of the fit recordings, REFIT_EPOCHS epochs of Adam at REFIT_RATE. */
+    static final int REFIT_STRIDE = Integer.getInteger("refit.stride", 8);
+    static final int REFIT_EPOCHS = Integer.getInteger("refit.epochs", 3);
+    static final double REFIT_RATE = Double.parseDouble(System.getProperty("refit.rate", "0.002"));
 
     static final int EPOCH_FILES = 40;
 
@@ -60,10 +73,16 @@ public final class CnnTrainer {
         listener.message("training on " + fitFiles.size() + " recordings, measuring on " + heldOutFiles.size());
         // Held-out figures and tuning use a bigram fitted without the held-out recordings, so they
         // stay honest; the shipped model gets the bigram of all training recordings.
-        Model base = o.init() != null ? o.init().model()
-                : BigramTrainer.train(o.train(), o.dataName(), n -> { });
-        Model tuning = o.init() != null || o.heldOut().size() > 0 ? base
-                : BigramTrainer.train(fitFiles, o.dataName(), n -> { }, base.alphabet());
+        // the table a network is mixed with keeps fewer counts than one that predicts alone
+        BigramTrainer.Sparsity sparsity = BigramTrainer.Sparsity.BESIDE_NETWORK;
+        if (o.refitOnly() && (o.init() == null || o.init().model().cnn() == null || o.refitLayers() < 1)) {
+            throw new IllegalArgumentException("a refit alone needs a network to start from and layers to refit");
+        }
+        Model base = o.init() != null && !o.refitOnly() ? o.init().model()
+                : BigramTrainer.train(o.train(), o.dataName(), n -> { },
+                        o.init() == null ? null : o.init().model().alphabet(), sparsity);
+        Model tuning = o.init() != null && !o.refitOnly() || o.heldOut().size() > 0 ? base
+                : BigramTrainer.train(fitFiles, o.dataName(), n -> { }, base.alphabet(), sparsity);
         Alphabet alphabet = base.alphabet();
         int start = alphabet.nearest(0);
         List<int[]> fit = tokens(fitFiles, alphabet);
@@ -88,10 +107,10 @@ public final class CnnTrainer {
             history.addAll(ckpt.history());
             listener.message("resumed after epoch " + history.size());
         }
-        CnnWeights best = bestSoFar(ckpt, history);
+        CnnWeights best = o.refitOnly() ? o.init().model().cnn() : bestSoFar(ckpt, history);
         int bestEpoch = bestEpoch(history);
         double targetsPerBatch = o.batchSize() * (double) o.windowLength();
-        for (int epoch = history.size() + 1; epoch <= o.epochs(); epoch++) {
+        for (int epoch = history.size() + 1; epoch <= o.epochs() && !o.refitOnly(); epoch++) {
             if (bestEpoch > 0 && epoch - bestEpoch > o.patience()) {
                 listener.message("stopping early: no gain on held-out data for " + o.patience() + " epochs");
                 break;
@@ -123,12 +142,36 @@ public final class CnnTrainer {
             throw new IllegalStateException("no epoch was trained");
         }
         double targets = (double) o.batchesPerEpoch() * targetsPerBatch * history.size();
+        String refit = "none";
+        if (o.refitLayers() > 0) {
+            List<String> lines = new ArrayList<>();
+            int depth = Math.min(o.refitLayers(), refittable(best));
+            best = OutputRefit.refit(base.withCnn(best), fit, REFIT_STRIDE, depth, REFIT_EPOCHS, REFIT_RATE,
+                    o.seed(), line -> {
+                        lines.add(line);
+                        listener.message(line);
+                    }).cnn();
+            refit = "top " + depth + " layers for the format-4 mix, " + lines.get(0).replaceFirst(".*: ", "")
+                    + " -> " + lines.get(lines.size() - 1).replaceFirst(".*: loss ", "") + " on every "
+                    + REFIT_STRIDE + "th sample of the fit recordings";
+        }
         return new Result(finish(base, tuning, best, held, start, history, bestEpoch, targets, fitFiles.size(),
-                heldOutFiles.size()), history, bestEpoch);
+                heldOutFiles.size(), refit), history, bestEpoch);
+    }
+
+    /** How many top layers {@link OutputRefit} can refit: the 1x1 ones and the dilated one below them. */
+    private static int refittable(CnnWeights w) {
+        int n = w.layers().size();
+        int k = 1;
+        while (k < n && w.layers().get(n - k).taps() == 1) {
+            k++;
+        }
+        return k;
     }
 
     private Model finish(Model base, Model tuning, CnnWeights best, List<int[]> held, int start,
-                         List<EpochResult> history, int bestEpoch, double targets, int fitCount, int heldCount) {
+                         List<EpochResult> history, int bestEpoch, double targets, int fitCount, int heldCount,
+                         String refit) {
         Evaluation e = Evaluation.run(best, tuning.bigram(), start, held, true);
         int bestK = 0;
         for (int k = 1; k < Evaluation.THRESHOLDS.length; k++) {
@@ -146,9 +189,12 @@ public final class CnnTrainer {
         card.put("init", o.init() == null ? "none" : o.init().fingerprint());
         card.put("network", describe(best));
         card.put("parameters", Integer.toString(best.parameterCount()));
-        card.put("epochs", history.size() + " (best " + bestEpoch + ")");
+        card.put("epochs", o.refitOnly() ? o.init().model().card().getOrDefault("epochs", "?") + " (in init)"
+                : history.size() + " (best " + bestEpoch + ")");
+        card.put("refit", refit);
         card.put("seed", Long.toString(o.seed()));
-        card.put("targets.seen", String.format(Locale.ROOT, "%.0f", targets));
+        card.put("targets.seen", o.refitOnly() ? o.init().model().card().getOrDefault("targets.seen", "?")
+                : String.format(Locale.ROOT, "%.0f", targets));
         card.put("heldout.bitsPerSample", String.format(Locale.ROOT, "%.4f", e.bitsPerSample()));
         card.put("heldout.top1/16/128", String.format(Locale.ROOT, "%.4f/%.4f/%.4f", e.rate(e.top1),
                 e.rate(e.top16), e.rate(e.top128)));
@@ -156,6 +202,7 @@ public final class CnnTrainer {
         card.put("heldout.rankBitsPerSample", String.format(Locale.ROOT, "%.4f", e.rankBits(bestK)));
         card.put("heldout.rankBitsNoFallback", String.format(Locale.ROOT, "%.4f", e.rankBits(0)));
         card.put("bigram.alpha", base.card().getOrDefault("alpha", base.card().getOrDefault("bigram.alpha", "?")));
+        card.put("bigram.sparsity", base.card().getOrDefault("sparsity", base.card().getOrDefault("bigram.sparsity", "?")));
         return new Model(base.alphabet(), base.bigram(), TierCode.fit(e.tiers[bestK]), card, best, threshold);
     }
 
