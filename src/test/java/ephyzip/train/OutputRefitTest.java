@@ -96,7 +96,7 @@ class OutputRefitTest {
         assertEquals(32, c[0][1], "37 = 100101b keeps 2 leading bits, to nearest");
         assertEquals(32, c[1][0]);
         assertEquals(64, BigramTrainer.round(74, 2)); // 1001010b: 10|01010 rounds down
-        assertEquals(72, BigramTrainer.round(74, 3));
+        assertEquals(80, BigramTrainer.round(74, 3)); // 100|1010 rounds up
         assertEquals(3, BigramTrainer.round(3, 2));
         assertEquals(BigramTrainer.Sparsity.BESIDE_NETWORK.dropAtMost(), 64);
     }
