@@ -151,10 +151,6 @@ public final class OutputRefit {
         return off;
     }
 
-    int samples() {
-        return count;
-    }
-
     /** A float copy of the top layers: per layer, weights [out][width] then bias. */
     private static final class Head {
         final int[] ins;
