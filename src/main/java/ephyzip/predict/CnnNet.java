@@ -36,6 +36,9 @@ public final class CnnNet {
     private long[] biasShadow;
     private int t;
     private final int[] two = new int[2];
+    /** Scratch of {@link #step}: the nonzero inputs of a layer, as (weight row start, value). */
+    private final int[] rowStart;
+    private final int[] value;
 
     /**
      * Every channel's network of one model reads the same transposed weights and biases: built
@@ -90,6 +93,12 @@ public final class CnnNet {
                 inputs[i] = new int[l.in()];
             }
         }
+        int widest = 0;
+        for (QuantLayer l : layers) {
+            widest = Math.max(widest, l.taps() * l.in());
+        }
+        rowStart = new int[widest];
+        value = new int[widest];
         if (shared == null) {
             SHARED.put(weights, new int[][][] {transposed.clone(), biasRound.clone()});
         }
@@ -163,7 +172,10 @@ public final class CnnNet {
                     Dot.sums(transposed[i], stride, null, 0, in, ring, cur, in, acc);
                 }
             } else {
-                Dot.sums(transposed[i], stride, null, 0, 0, inputs[i], 0, in, acc);
+                // a 1x1 layer reads ReLU outputs, about half of them zero (two-tap layers: fewer,
+                // and too few outputs a row for skipping to pay, measured)
+                int count = Dot.nonzeros(inputs[i], 0, in, 0, stride, rowStart, value, 0);
+                Dot.sparseSums(transposed[i], stride, rowStart, value, count, acc);
             }
             // where the output goes: the next layer's ring row or input, or the logits
             int[] dest;

@@ -22,6 +22,42 @@ final class Dot {
     }
 
     /**
+     * Appends the nonzero entries of {@code v[off..off+n)} to a list of (weight row start, value),
+     * input j of the layer being {@code firstRow + j}; returns the list's new length. ReLU leaves
+     * many inputs at zero, and a zero input adds nothing to any sum: skipping its row changes no bit.
+     * Branch-free, so the pattern of zeros costs no mispredictions.
+     */
+    static int nonzeros(int[] v, int off, int n, int firstRow, int stride, int[] rowStart, int[] value, int count) {
+        int row = firstRow * stride;
+        for (int j = 0; j < n; j++, row += stride) {
+            int x = v[off + j];
+            rowStart[count] = row;
+            value[count] = x;
+            count += x != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * {@code acc[o] = sum_{i<count} wt[rowStart[i] + o] value[i]} for every {@code o < stride}
+     * (the list from {@link #nonzeros}).
+     */
+    static void sparseSums(int[] wt, int stride, int[] rowStart, int[] value, int count, int[] acc) {
+        if (VECTOR) {
+            VectorDot.sparseSums(wt, stride, rowStart, value, count, acc);
+            return;
+        }
+        java.util.Arrays.fill(acc, 0);
+        for (int i = 0; i < count; i++) {
+            int base = rowStart[i];
+            int x = value[i];
+            for (int o = 0; o < stride; o++) {
+                acc[o] += wt[base + o] * x;
+            }
+        }
+    }
+
+    /**
      * {@code acc[o] = sum_{j<na} wt[j][o] a[aOff + j] + sum_{j<nb} wt[na + j][o] b[bOff + j]} for
      * every {@code o < stride}; {@code a == null} stands for zeros (its rows are skipped).
      */

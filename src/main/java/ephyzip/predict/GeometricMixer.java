@@ -33,7 +33,10 @@ final class GeometricMixer {
      * score. {@code a} is the network's logits array of the last mix (unchanged until the next).
      */
     private int[] a;
-    private final int[] b;
+    /** Of the last mix: the bigram's log-probabilities of class c, {@code lnRow[lnOffset + c]}, and of "other". */
+    private short[] lnRow;
+    private int lnOffset;
+    private int lnOther;
     private final int[] score;
     private long w0;
     private long w1;
@@ -50,8 +53,8 @@ final class GeometricMixer {
         this.withBigram = withBigram;
         this.cum = new int[classes + 1];
         this.a = new int[classes];
-        this.b = new int[classes];
         this.score = new int[classes];
+
     }
 
     void reset() {
@@ -71,24 +74,25 @@ final class GeometricMixer {
         // without the network its weight is 0 (and stays 0), without the bigram likewise, so the
         // scores need no case; plain loops over lo..hi-1, then "other", for the JIT
         int[] la = logits;
-        int[] lb = b;
         int[] sc = score;
         long v0 = w0;
         long v1 = w1;
-        int max = Integer.MIN_VALUE;
-        for (int c = lo; c < hi; c++) {
-            int bc = lnBigram[rowOffset + c];
-            lb[c] = bc;
-            int s = (int) ((v0 * la[c] + v1 * bc) >> 16);
-            sc[c] = s;
-            max = Math.max(max, s);
+        int max = Dot.VECTOR ? VectorDot.scores(la, lnBigram, rowOffset, lo, hi, (int) v0, (int) v1, sc)
+                : Integer.MIN_VALUE;
+        if (max == Integer.MIN_VALUE) { // no vector unit, or a score might leave an int
+            for (int c = lo; c < hi; c++) {
+                int s = (int) ((v0 * la[c] + v1 * lnBigram[rowOffset + c]) >> 16);
+                sc[c] = s;
+                max = Math.max(max, s);
+            }
         }
         int bo = LogTable.ln(otherFreq);
-        lb[other] = bo;
         int so = (int) ((v0 * la[other] + v1 * bo) >> 16);
-        sc[other] = so;
         max = Math.max(max, so);
         a = la;
+        lnRow = lnBigram;
+        lnOffset = rowOffset;
+        lnOther = bo;
         Arrays.fill(cum, 0, lo + 1, 0);
         long sa = 0;
         long sb = 0;
@@ -96,14 +100,14 @@ final class GeometricMixer {
         for (int c = lo; c < hi; c++) {
             int f = Softmax.weight(max, sc[c]);
             sa += (long) f * la[c];
-            sb += (long) f * lb[c];
+            sb += (long) f * lnBigram[rowOffset + c];
             running += f;
             cum[c + 1] = running;
         }
         Arrays.fill(cum, hi + 1, other + 1, running);
         int f = Softmax.weight(max, so);
         sumA = sa + (long) f * la[other];
-        sumB = sb + (long) f * lb[other];
+        sumB = sb + (long) f * bo;
         cum[other + 1] = running + f;
     }
 
@@ -124,7 +128,7 @@ final class GeometricMixer {
             w0 = Math.max(0, Math.min(MAX_WEIGHT, w0 + ((g + (1 << LR_SHIFT >> 1)) >> LR_SHIFT)));
         }
         if (withBigram) {
-            long g = divide(total * b[x] - sumB, total, perTotal);
+            long g = divide(total * (x == other ? lnOther : lnRow[lnOffset + x]) - sumB, total, perTotal);
             w1 = Math.max(0, Math.min(MAX_WEIGHT, w1 + ((g + (1 << LR_SHIFT >> 1)) >> LR_SHIFT)));
         }
     }

@@ -1,6 +1,8 @@
 package ephyzip.predict;
 
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -10,12 +12,66 @@ final class VectorDot {
     private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 16
             ? IntVector.SPECIES_512 : IntVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** As many short lanes as {@link #SPECIES} has int lanes. */
+    private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
 
     private VectorDot() {
     }
 
     static int lanes() {
         return LANES;
+    }
+
+    /**
+     * {@link Dot#sparseSums}: outputs in groups of four vectors (then two, then one), each group one
+     * pass over the nonzero inputs with its sums in registers: fewer passes and broadcasts.
+     */
+    static void sparseSums(int[] wt, int stride, int[] rowStart, int[] value, int count, int[] acc) {
+        int k = 0;
+        for (; k + 4 * LANES <= stride; k += 4 * LANES) {
+            IntVector a0 = IntVector.zero(SPECIES);
+            IntVector a1 = IntVector.zero(SPECIES);
+            IntVector a2 = IntVector.zero(SPECIES);
+            IntVector a3 = IntVector.zero(SPECIES);
+            for (int i = 0; i < count; i++) {
+                int base = rowStart[i] + k;
+                IntVector x = IntVector.broadcast(SPECIES, value[i]);
+                a0 = a0.add(IntVector.fromArray(SPECIES, wt, base).mul(x));
+                a1 = a1.add(IntVector.fromArray(SPECIES, wt, base + LANES).mul(x));
+                a2 = a2.add(IntVector.fromArray(SPECIES, wt, base + 2 * LANES).mul(x));
+                a3 = a3.add(IntVector.fromArray(SPECIES, wt, base + 3 * LANES).mul(x));
+            }
+            a0.intoArray(acc, k);
+            a1.intoArray(acc, k + LANES);
+            a2.intoArray(acc, k + 2 * LANES);
+            a3.intoArray(acc, k + 3 * LANES);
+        }
+        for (; k + 2 * LANES <= stride; k += 2 * LANES) {
+            IntVector a0 = IntVector.zero(SPECIES);
+            IntVector a1 = IntVector.zero(SPECIES);
+            for (int i = 0; i < count; i++) {
+                int base = rowStart[i] + k;
+                IntVector x = IntVector.broadcast(SPECIES, value[i]);
+                a0 = a0.add(IntVector.fromArray(SPECIES, wt, base).mul(x));
+                a1 = a1.add(IntVector.fromArray(SPECIES, wt, base + LANES).mul(x));
+            }
+            a0.intoArray(acc, k);
+            a1.intoArray(acc, k + LANES);
+        }
+        for (; k < stride; k += LANES) {
+            // two sums, odd and even entries: half the chain of dependent adds
+            IntVector e = IntVector.zero(SPECIES);
+            IntVector d = IntVector.zero(SPECIES);
+            int i = 0;
+            for (; i + 1 < count; i += 2) {
+                e = e.add(IntVector.fromArray(SPECIES, wt, rowStart[i] + k).mul(value[i]));
+                d = d.add(IntVector.fromArray(SPECIES, wt, rowStart[i + 1] + k).mul(value[i + 1]));
+            }
+            if (i < count) {
+                e = e.add(IntVector.fromArray(SPECIES, wt, rowStart[i] + k).mul(value[i]));
+            }
+            e.add(d).intoArray(acc, k);
+        }
     }
 
     /**
@@ -95,6 +151,40 @@ final class VectorDot {
             }
             e.add(d).intoArray(acc, k);
         }
+    }
+
+    /**
+     * {@link GeometricMixer}'s scores {@code sc[c] = (v0 la[c] + v1 ln[off + c]) >> 16} for
+     * {@code lo <= c < hi}, in int lanes; returns their maximum, or {@code Integer.MIN_VALUE} when
+     * {@code v0 max|la| + v1 max ln} might reach 2^31 (then some int product or sum could have
+     * wrapped, and the caller computes in longs). Below that bound the ints hold the exact sums,
+     * and {@code >>} floors them as the long path does: the same scores. {@code 0 <= v0, v1 <= 2^18}.
+     */
+    static int scores(int[] la, short[] ln, int off, int lo, int hi, int v0, int v1, int[] sc) {
+        IntVector max = IntVector.broadcast(SPECIES, Integer.MIN_VALUE);
+        IntVector maxAbs = IntVector.zero(SPECIES);
+        IntVector maxLn = IntVector.zero(SPECIES);
+        int c = lo;
+        for (; c + LANES <= hi; c += LANES) {
+            IntVector x = IntVector.fromArray(SPECIES, la, c);
+            IntVector y = (IntVector) ShortVector.fromArray(SHORTS, ln, off + c).convertShape(VectorOperators.S2I, SPECIES, 0);
+            IntVector s = x.mul(v0).add(y.mul(v1)).lanewise(VectorOperators.ASHR, 16);
+            s.intoArray(sc, c);
+            max = max.max(s);
+            maxAbs = maxAbs.max(x.abs());
+            maxLn = maxLn.max(y.abs());
+        }
+        long bound = (long) v0 * maxAbs.reduceLanes(VectorOperators.MAX) + (long) v1 * maxLn.reduceLanes(VectorOperators.MAX);
+        if (bound >= 1L << 31) {
+            return Integer.MIN_VALUE;
+        }
+        int m = max.reduceLanes(VectorOperators.MAX);
+        for (; c < hi; c++) {
+            int s = (int) (((long) v0 * la[c] + (long) v1 * ln[off + c]) >> 16);
+            sc[c] = s;
+            m = Math.max(m, s);
+        }
+        return m;
     }
 
     /** {@link Dot#activate} for whole vectors; returns how many outputs it wrote. */
