@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Single-thread encode and decode speed of a model on some recordings, after a warm-up: samples
- * a second, and how many times real time that is for one channel at 19,531 Hz and for a
+ * a second (the median of {@link #PASSES} passes), and how many times real time that is for one channel at 19,531 Hz and for a
  * 1,024-channel implant. Run with {@code bin/benchmark MODEL FILES_OR_DIRS...}.
  */
 public final class Throughput {
@@ -45,23 +45,39 @@ public final class Throughput {
             for (int rep = 0; rep < 2; rep++) {
                 codec.decode(streams.get(0));
             }
-            long t0 = System.nanoTime();
-            for (WavFile w : wavs) {
-                codec.encode(w, k);
+            // a pass takes about half a second and this kind of VM varies by several percent
+            // from pass to pass: the median of PASSES, the spread beside it
+            long[] enc = new long[PASSES];
+            long[] dec = new long[PASSES];
+            for (int pass = 0; pass < PASSES; pass++) {
+                long t0 = System.nanoTime();
+                for (WavFile w : wavs) {
+                    codec.encode(w, k);
+                }
+                long t1 = System.nanoTime();
+                for (byte[] s : streams) {
+                    codec.decode(s);
+                }
+                enc[pass] = t1 - t0;
+                dec[pass] = System.nanoTime() - t1;
             }
-            long t1 = System.nanoTime();
-            for (byte[] s : streams) {
-                codec.decode(s);
-            }
-            long t2 = System.nanoTime();
-            report(k.label() + " encode", samples, t1 - t0);
-            report(k.label() + " decode", samples, t2 - t1);
+            report(k.label() + " encode", samples, enc);
+            report(k.label() + " decode", samples, dec);
         }
     }
 
-    private static void report(String what, long samples, long nanos) {
-        double perSecond = samples / (nanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-13s %,10.0f samples/s = %6.1fx real time for 1 channel, %.3fx for 1,024%n",
-                what, perSecond, perSecond / Comparison.IMPLANT_RATE, perSecond / Comparison.IMPLANT_RATE / Comparison.IMPLANT_CHANNELS);
+    /** Timed passes over all the recordings, per coder and direction. */
+    static final int PASSES = 5;
+
+    private static void report(String what, long samples, long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        double median = samples / (sorted[sorted.length / 2] / 1e9);
+        double slowest = samples / (sorted[sorted.length - 1] / 1e9);
+        double fastest = samples / (sorted[0] / 1e9);
+        System.out.printf(Locale.ROOT, "%-13s %,10.0f samples/s (median of %d; %,.0f to %,.0f) = %6.1fx real time for 1 channel, %.3fx for 1,024%n",
+                what, median, nanos.length, slowest, fastest, median / Comparison.IMPLANT_RATE,
+                median / Comparison.IMPLANT_RATE / Comparison.IMPLANT_CHANNELS);
     }
+
 }
