@@ -38,6 +38,9 @@ final class GeometricMixer {
     private int lnOffset;
     private int lnOther;
     private final int[] score;
+    /** Per class: the softmax weight of its score (of the last mix). */
+    private final int[] weight;
+    private final long[] sums = new long[2];
     private long w0;
     private long w1;
     /** Of the last mix: sum over classes of frequency times a, and times b (for the gradient). */
@@ -54,6 +57,7 @@ final class GeometricMixer {
         this.cum = new int[classes + 1];
         this.a = new int[classes];
         this.score = new int[classes];
+        this.weight = new int[classes];
 
     }
 
@@ -94,15 +98,27 @@ final class GeometricMixer {
         lnOffset = rowOffset;
         lnOther = bo;
         Arrays.fill(cum, 0, lo + 1, 0);
-        long sa = 0;
-        long sb = 0;
         int running = 0;
+        int[] fs = weight;
         for (int c = lo; c < hi; c++) {
             int f = Softmax.weight(max, sc[c]);
-            sa += (long) f * la[c];
-            sb += (long) f * lnBigram[rowOffset + c];
+            fs[c] = f;
             running += f;
             cum[c + 1] = running;
+        }
+        long sa;
+        long sb;
+        long both = Dot.VECTOR ? VectorDot.weightedSums(fs, la, lnBigram, rowOffset, lo, hi, sums) : -1;
+        if (both == 0) {
+            sa = sums[0];
+            sb = sums[1];
+        } else { // no vector unit, or a product might leave an int
+            sa = 0;
+            sb = 0;
+            for (int c = lo; c < hi; c++) {
+                sa += (long) fs[c] * la[c];
+                sb += (long) fs[c] * lnBigram[rowOffset + c];
+            }
         }
         Arrays.fill(cum, hi + 1, other + 1, running);
         int f = Softmax.weight(max, so);

@@ -1,6 +1,7 @@
 package ephyzip.predict;
 
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
@@ -12,6 +13,8 @@ final class VectorDot {
     private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 16
             ? IntVector.SPECIES_512 : IntVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Half as many long lanes as {@link #SPECIES} has int lanes, in as many bits. */
+    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, VectorShape.forBitSize(LANES * 32));
     /** As many short lanes as {@link #SPECIES} has int lanes. */
     private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
 
@@ -185,6 +188,41 @@ final class VectorDot {
             m = Math.max(m, s);
         }
         return m;
+    }
+
+    /**
+     * {@code out[0] = sum f[c] la[c]}, {@code out[1] = sum f[c] ln[off + c]} over {@code lo <= c < hi}
+     * (the mixer's gradient sums), products in int lanes, sums in long lanes; returns 0, or -1 when
+     * a product might leave an int ({@code f <= 2^16}: |la| or ln must stay below 2^15), and then
+     * {@code out} is not set.
+     */
+    static long weightedSums(int[] f, int[] la, short[] ln, int off, int lo, int hi, long[] out) {
+        LongVector sa = LongVector.zero(LONGS);
+        LongVector sb = LongVector.zero(LONGS);
+        IntVector maxAbs = IntVector.zero(SPECIES);
+        int c = lo;
+        for (; c + LANES <= hi; c += LANES) {
+            IntVector fv = IntVector.fromArray(SPECIES, f, c);
+            IntVector x = IntVector.fromArray(SPECIES, la, c);
+            IntVector y = (IntVector) ShortVector.fromArray(SHORTS, ln, off + c).convertShape(VectorOperators.S2I, SPECIES, 0);
+            maxAbs = maxAbs.max(x.abs()).max(y.abs());
+            IntVector pa = fv.mul(x);
+            IntVector pb = fv.mul(y);
+            sa = sa.add(pa.convertShape(VectorOperators.I2L, LONGS, 0)).add(pa.convertShape(VectorOperators.I2L, LONGS, 1));
+            sb = sb.add(pb.convertShape(VectorOperators.I2L, LONGS, 0)).add(pb.convertShape(VectorOperators.I2L, LONGS, 1));
+        }
+        if (maxAbs.reduceLanes(VectorOperators.MAX) >= 1 << 15) {
+            return -1;
+        }
+        long a = sa.reduceLanes(VectorOperators.ADD);
+        long b = sb.reduceLanes(VectorOperators.ADD);
+        for (; c < hi; c++) {
+            a += (long) f[c] * la[c];
+            b += (long) f[c] * ln[off + c];
+        }
+        out[0] = a;
+        out[1] = b;
+        return 0;
     }
 
     /** {@link Dot#activate} for whole vectors; returns how many outputs it wrote. */
