@@ -9,6 +9,76 @@ import org.junit.jupiter.api.Test;
 
 /** The geometric mixer's integer logarithm and its learning. */
 class GeometricMixerTest {
+    /**
+     * The mixer (vector lanes where it can prove no int wraps) against the format's arithmetic
+     * written plainly in longs: the same table and the same learned weights at every step, with
+     * logits small, large enough to leave the int fast paths (|a| >= 2^15), and at the clamp.
+     */
+    @Test
+    void sameTablesAsThePlainLongArithmetic() {
+        long seed = 20261124;
+        Random r = new Random(seed);
+        int classes = 65;
+        int other = classes - 1;
+        GeometricMixer m = new GeometricMixer(classes, true, true);
+        m.reset();
+        long w0 = 1 << 15;
+        long w1 = 39322;
+        int[] logits = new int[classes];
+        short[] ln = new short[classes + 40];
+        for (int t = 0; t < 20_000; t++) {
+            int scale = new int[] {1 << 10, 1 << 13, 1 << 16, 1 << 24}[r.nextInt(4)];
+            for (int c = 0; c < classes; c++) {
+                logits[c] = Math.max(-(1 << 24), Math.min(1 << 24, r.nextInt(2 * scale + 1) - scale));
+            }
+            for (int k = 0; k < ln.length; k++) {
+                ln[k] = (short) LogTable.ln(1 + r.nextInt(1 << 20));
+            }
+            int lo = r.nextInt(5) == 0 ? r.nextInt(40) : 0;
+            int hi = r.nextInt(5) == 0 ? lo + r.nextInt(other - lo + 1) : other;
+            int off = r.nextInt(40);
+            int otherFreq = 1 + r.nextInt(1 << 20);
+            m.mix(lo, hi, logits, ln, off, otherFreq);
+            // the reference
+            long[] score = new long[classes];
+            long max = Long.MIN_VALUE;
+            for (int c = lo; c < hi; c++) {
+                score[c] = (w0 * logits[c] + w1 * ln[off + c]) >> 16;
+                max = Math.max(max, score[c]);
+            }
+            int bo = LogTable.ln(otherFreq);
+            score[other] = (w0 * logits[other] + w1 * bo) >> 16;
+            max = Math.max(max, score[other]);
+            int[] cum = new int[classes + 1];
+            long sumA = 0;
+            long sumB = 0;
+            int running = 0;
+            for (int c = 0; c <= other; c++) {
+                boolean valid = c == other || c >= lo && c < hi;
+                int f = valid ? Softmax.weight((int) max, (int) score[c]) : 0;
+                sumA += (long) f * logits[c];
+                sumB += (long) f * (c == other ? bo : valid ? ln[off + c] : 0);
+                running += f;
+                cum[c + 1] = running;
+            }
+            int[] got = m.cumulative();
+            for (int c = 0; c <= classes; c++) {
+                if (got[c] != cum[c]) {
+                    assertEquals(cum[c], got[c], "cum[" + c + "] at step " + t + " (seed " + seed + ")");
+                }
+            }
+            int x = r.nextInt(4) == 0 ? other : lo + r.nextInt(Math.max(1, hi - lo));
+            if (x >= hi) {
+                x = other;
+            }
+            m.update(x);
+            long total = cum[classes];
+            long bx = x == other ? bo : ln[off + x];
+            w0 = Math.max(0, Math.min(4L << 16, w0 + (((total * logits[x] - sumA) / total + 2) >> 2)));
+            w1 = Math.max(0, Math.min(4L << 16, w1 + (((total * bx - sumB) / total + 2) >> 2)));
+        }
+    }
+
     @Test
     void lnIsCloseToTheTrueLogarithm() {
         for (int f = 1; f <= 1 << 22; f += 1 + f / 1000) {
