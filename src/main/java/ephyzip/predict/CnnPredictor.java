@@ -134,14 +134,13 @@ public final class CnnPredictor implements ModelPredictor {
             logits = net.step(features);
         }
         // the classes that name a token: prev + c - band in 0..size-1, and "other"
-        lo = Math.max(0, band - prev);
-        hi = Math.min(other, size - prev + band);
-        CumulativeFrequencies bt = bigram.frequencies(prev);
+        lo = StepBand.lo(prev, band);
+        hi = StepBand.hi(prev, band, size);
         if (geometric) {
-            geo.mix(lo, hi, logits, bigram.lnFrequencies(prev),
-                    prev - band, BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band)));
+            geo.mix(lo, hi, logits, bigram.lnFrequencies(prev), prev - band,
+                    StepBand.otherFrequency(bigram, prev, band, lo, hi));
         } else {
-            linearMix(logits, bt);
+            linearMix(logits, bigram.frequencies(prev));
         }
         ranked = false;
     }
@@ -161,7 +160,7 @@ public final class CnnPredictor implements ModelPredictor {
         }
         weightOf[other] = Softmax.weight(max, logits[other]);
         networkSum += weightOf[other];
-        bigramWeight[other] = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
+        bigramWeight[other] = StepBand.otherFrequency(bigram, prev, band, lo, hi);
         mixer.mix(lo, hi, weightOf, networkSum, bigramWeight, BigramTable.TOTAL);
     }
 

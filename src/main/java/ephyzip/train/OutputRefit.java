@@ -7,6 +7,7 @@ import ephyzip.model.LogTable;
 import ephyzip.model.Model;
 import ephyzip.model.QuantLayer;
 import ephyzip.predict.CnnNet;
+import ephyzip.predict.StepBand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -138,15 +139,13 @@ public final class OutputRefit {
         int other = 2 * band;
         float[][] off = new float[size][other + 1];
         for (int prev = 0; prev < size; prev++) {
-            int lo = Math.max(0, band - prev);
-            int hi = Math.min(other, size - prev + band);
+            int lo = StepBand.lo(prev, band);
+            int hi = StepBand.hi(prev, band, size);
             short[] ln = b.lnFrequencies(prev);
-            var bt = b.frequencies(prev);
             for (int c = 0; c < other; c++) {
                 off[prev][c] = c >= lo && c < hi ? ln[prev - band + c] / 256f : Float.NaN;
             }
-            int otherFreq = BigramTable.TOTAL - (bt.low(prev + hi - band) - bt.low(prev + lo - band));
-            off[prev][other] = LogTable.ln(otherFreq) / 256f;
+            off[prev][other] = LogTable.ln(StepBand.otherFrequency(b, prev, band, lo, hi)) / 256f;
         }
         return off;
     }
