@@ -144,16 +144,13 @@ public final class CnnTrainer {
         double targets = (double) o.batchesPerEpoch() * targetsPerBatch * history.size();
         String refit = "none";
         if (o.refitLayers() > 0) {
-            List<String> lines = new ArrayList<>();
             int depth = Math.min(o.refitLayers(), refittable(best));
-            best = OutputRefit.refit(base.withCnn(best), fit, REFIT_STRIDE, depth, REFIT_EPOCHS, REFIT_RATE,
-                    o.seed(), line -> {
-                        lines.add(line);
-                        listener.message(line);
-                    }).cnn();
-            refit = "top " + depth + " layers for the format-4 mix, " + lines.get(0).replaceFirst(".*: ", "")
-                    + " -> " + lines.get(lines.size() - 1).replaceFirst(".*: loss ", "") + " on every "
-                    + REFIT_STRIDE + "th sample of the fit recordings";
+            OutputRefit.Refitted r = OutputRefit.refit(base.withCnn(best), fit, REFIT_STRIDE, depth, REFIT_EPOCHS,
+                    REFIT_RATE, o.seed(), listener::message);
+            best = r.model().cnn();
+            refit = String.format(java.util.Locale.ROOT, "top %d layers for the format-4 mix, %d samples, loss %.5f bits"
+                    + " -> %.5f bits on every %dth sample of the fit recordings", depth, r.samples(), r.lossBefore(),
+                    r.lossAfter(), REFIT_STRIDE);
         }
         return new Result(finish(base, tuning, best, held, start, history, bestEpoch, targets, fitFiles.size(),
                 heldOutFiles.size(), refit), history, bestEpoch);

@@ -194,7 +194,7 @@ public final class OutputRefit {
      * fixed order (the result does not depend on the thread count); returns the new layers,
      * the output stored so that the codec's starting weight w0 gives the fitted logits.
      */
-    List<QuantLayer> fit(List<QuantLayer> top, int epochs, double rate, long seed, Consumer<String> log) {
+    Fit fit(List<QuantLayer> top, int epochs, double rate, long seed, Consumer<String> log) {
         Head head = new Head(top, NETWORK_WEIGHT);
         double[] p = head.p;
         double[] m = new double[p.length];
@@ -212,7 +212,9 @@ public final class OutputRefit {
         Random rnd = new Random(seed);
         int batch = 1024;
         long step = 0;
-        log.accept(String.format("refit of %d layers: %d samples, loss %.5f bits", depth, count, loss(head, work)));
+        double before = loss(head, work);
+        double after = before;
+        log.accept(String.format("refit of %d layers: %d samples, loss %.5f bits", depth, count, before));
         for (int e = 0; e < epochs; e++) {
             for (int i = count - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
@@ -246,7 +248,8 @@ public final class OutputRefit {
                     p[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + 1e-8);
                 }
             }
-            log.accept(String.format("refit epoch %d/%d: loss %.5f bits", e + 1, epochs, loss(head, work)));
+            after = loss(head, work);
+            log.accept(String.format("refit epoch %d/%d: loss %.5f bits", e + 1, epochs, after));
         }
         List<QuantLayer> out = new ArrayList<>();
         for (int l = 0; l < top.size(); l++) {
@@ -263,7 +266,7 @@ public final class OutputRefit {
             }
             out.add(QuantLayer.of(q.in(), q.out(), q.taps(), q.dilation(), wq, bq, q.relu()));
         }
-        return out;
+        return new Fit(out, count, before, after);
     }
 
     /** Mean log-loss of the mixed class distribution over the kept samples, in bits. */
@@ -381,16 +384,28 @@ public final class OutputRefit {
         }
     }
 
+    /**
+     * The refitted layers, and the mean mixed log-loss (bits a sample) of the {@code samples}
+     * kept before and after the fit (in float, on the unquantized parameters).
+     */
+    public record Fit(List<QuantLayer> layers, int samples, double lossBefore, double lossAfter) {
+    }
+
+    /** The refit of {@link #refit}: its model, and the fit's sample count and losses. */
+    public record Refitted(Model model, int samples, double lossBefore, double lossAfter) {
+    }
+
     /** {@code model} with its top {@code depth} layers refitted on {@code tokenSeqs}. */
-    public static Model refit(Model model, List<int[]> tokenSeqs, int stride, int depth, int epochs, double rate,
+    public static Refitted refit(Model model, List<int[]> tokenSeqs, int stride, int depth, int epochs, double rate,
                               long seed, Consumer<String> log) {
         OutputRefit r = collect(model, tokenSeqs, stride, depth);
         List<QuantLayer> layers = new ArrayList<>(model.cnn().layers());
         int n = layers.size();
-        List<QuantLayer> top = r.fit(layers.subList(n - depth, n), epochs, rate, seed, log);
+        Fit fit = r.fit(layers.subList(n - depth, n), epochs, rate, seed, log);
         for (int l = 0; l < depth; l++) {
-            layers.set(n - depth + l, top.get(l));
+            layers.set(n - depth + l, fit.layers().get(l));
         }
-        return model.withCnn(new CnnWeights(layers, model.cnn().band()));
+        return new Refitted(model.withCnn(new CnnWeights(layers, model.cnn().band())), fit.samples(),
+                fit.lossBefore(), fit.lossAfter());
     }
 }

@@ -43,7 +43,9 @@ class OutputRefitTest {
         int n = layers.size();
         for (int depth = 1; depth <= 3; depth++) {
             OutputRefit r = OutputRefit.collect(model, tokens(model, 1), 64, depth);
-            List<QuantLayer> back = r.fit(layers.subList(n - depth, n), 0, 0.002, 1, s -> { });
+            OutputRefit.Fit fit = r.fit(layers.subList(n - depth, n), 0, 0.002, 1, s -> { });
+            assertEquals(fit.lossBefore(), fit.lossAfter(), "no epochs, no change");
+            List<QuantLayer> back = fit.layers();
             for (int l = 0; l < depth; l++) {
                 QuantLayer a = layers.get(n - depth + l);
                 QuantLayer b = back.get(l);
@@ -66,10 +68,13 @@ class OutputRefitTest {
         List<int[]> seqs = tokens(model, 2);
         List<String> log1 = new ArrayList<>();
         List<String> log2 = new ArrayList<>();
-        Model a = OutputRefit.refit(model, seqs, 4, 3, 2, 0.002, 5, log1::add);
-        Model b = OutputRefit.refit(model, seqs, 4, 3, 2, 0.002, 5, log2::add);
+        OutputRefit.Refitted ra = OutputRefit.refit(model, seqs, 4, 3, 2, 0.002, 5, log1::add);
+        Model a = ra.model();
+        Model b = OutputRefit.refit(model, seqs, 4, 3, 2, 0.002, 5, log2::add).model();
         double[] l = losses(log1);
         assertTrue(l[1] < l[0] - 0.005, "refit did not lower the loss: " + log1);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.5f", ra.lossAfter()), String.format(java.util.Locale.ROOT, "%.5f", l[1]),
+                "the losses returned are those logged");
         assertEquals(log1, log2);
         int n = a.cnn().layers().size();
         for (int k = 0; k < n; k++) {
