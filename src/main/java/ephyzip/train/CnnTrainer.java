@@ -90,6 +90,41 @@ public final class CnnTrainer {
         // Each epoch is measured on up to 40 held-out recordings (time); the final tuning uses all.
         List<int[]> perEpoch = held.size() <= EPOCH_FILES ? held : held.subList(0, EPOCH_FILES);
 
+        if (o.refitOnly()) {
+            listener.message("refitting the network of model " + o.init().fingerprint());
+        }
+        // a refit alone needs no DL4J network and no training windows
+        Epochs trained = o.refitOnly() ? new Epochs(o.init().model().cnn(), List.of(), 0)
+                : epochs(base, tuning, fit, perEpoch, start);
+        CnnWeights best = trained.best();
+        List<EpochResult> history = trained.history();
+        int bestEpoch = trained.bestEpoch();
+        if (best == null) {
+            throw new IllegalStateException("no epoch was trained");
+        }
+        double targets = (double) o.batchesPerEpoch() * o.batchSize() * (double) o.windowLength() * history.size();
+        String refit = "none";
+        if (o.refitLayers() > 0) {
+            int depth = Math.min(o.refitLayers(), refittable(best));
+            OutputRefit.Refitted r = OutputRefit.refit(base.withCnn(best), fit, REFIT_STRIDE, depth, REFIT_EPOCHS,
+                    REFIT_RATE, o.seed(), listener::message);
+            best = r.model().cnn();
+            refit = String.format(java.util.Locale.ROOT, "top %d layers for the format-4 mix, %d samples, loss %.5f bits"
+                    + " -> %.5f bits on every %dth sample of the fit recordings", depth, r.samples(), r.lossBefore(),
+                    r.lossAfter(), REFIT_STRIDE);
+        }
+        return new Result(finish(base, tuning, best, held, start, history, bestEpoch, targets, fitFiles.size(),
+                heldOutFiles.size(), refit), history, bestEpoch);
+    }
+
+    /** The network DL4J trained: the best epoch's, the history (resumed ones included), the best epoch's number. */
+    private record Epochs(CnnWeights best, List<EpochResult> history, int bestEpoch) {
+    }
+
+    /** DL4J's epochs, from --init's network or a fresh one, measured and checkpointed after each. */
+    private Epochs epochs(Model base, Model tuning, List<int[]> fit, List<int[]> perEpoch, int start)
+            throws BadInputException, IOException {
+        Alphabet alphabet = base.alphabet();
         CnnConfig config = o.init() != null && o.init().model().cnn() != null
                 ? Dl4jNetwork.configOf(o.init().model().cnn()) : o.config();
         MultiLayerNetwork net = Dl4jNetwork.build(config, o.seed(), o.learningRate(), o.windowLength());
@@ -107,10 +142,9 @@ public final class CnnTrainer {
             history.addAll(ckpt.history());
             listener.message("resumed after epoch " + history.size());
         }
-        CnnWeights best = o.refitOnly() ? o.init().model().cnn() : bestSoFar(ckpt, history);
+        CnnWeights best = bestSoFar(ckpt, history);
         int bestEpoch = bestEpoch(history);
-        double targetsPerBatch = o.batchSize() * (double) o.windowLength();
-        for (int epoch = history.size() + 1; epoch <= o.epochs() && !o.refitOnly(); epoch++) {
+        for (int epoch = history.size() + 1; epoch <= o.epochs(); epoch++) {
             if (bestEpoch > 0 && epoch - bestEpoch > o.patience()) {
                 listener.message("stopping early: no gain on held-out data for " + o.patience() + " epochs");
                 break;
@@ -138,22 +172,7 @@ public final class CnnTrainer {
             }
             listener.epoch(er, improved);
         }
-        if (best == null) {
-            throw new IllegalStateException("no epoch was trained");
-        }
-        double targets = (double) o.batchesPerEpoch() * targetsPerBatch * history.size();
-        String refit = "none";
-        if (o.refitLayers() > 0) {
-            int depth = Math.min(o.refitLayers(), refittable(best));
-            OutputRefit.Refitted r = OutputRefit.refit(base.withCnn(best), fit, REFIT_STRIDE, depth, REFIT_EPOCHS,
-                    REFIT_RATE, o.seed(), listener::message);
-            best = r.model().cnn();
-            refit = String.format(java.util.Locale.ROOT, "top %d layers for the format-4 mix, %d samples, loss %.5f bits"
-                    + " -> %.5f bits on every %dth sample of the fit recordings", depth, r.samples(), r.lossBefore(),
-                    r.lossAfter(), REFIT_STRIDE);
-        }
-        return new Result(finish(base, tuning, best, held, start, history, bestEpoch, targets, fitFiles.size(),
-                heldOutFiles.size(), refit), history, bestEpoch);
+        return new Epochs(best, history, bestEpoch);
     }
 
     /** How many top layers {@link OutputRefit} can refit: the 1x1 ones and the dilated one below them. */
