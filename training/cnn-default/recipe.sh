@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces models/default.ezm on the training split only, in two steps.
 # Step 1 (about 35-45 minutes on 2 cores) trains the base network with DL4J; the shipped model's
-# base is 1a0c6bff434ae4c7 (models/default.ezm at commit fb8f52b: BASE=<that file> skips step 1,
+# base is 1a0c6bff434ae4c7 (src/test/resources/format2/model-1a0c6bff.ezm: BASE=<that file> skips step 1,
 # and step 2 then gives the shipped network and table exactly; the card's date differs).
 # Step 2 (about 2 minutes) rebuilds the bigram table for a network and refits the top three
 # layers for stream format 4's mix (train.OutputRefit), logging to refit.log beside this script.
