@@ -12,7 +12,9 @@ import ephyzip.predict.ModelPredictor;
 import ephyzip.predict.Predictors;
 import ephyzip.stream.ChannelPredictors;
 import ephyzip.stream.CoderKind;
+import ephyzip.residual.ResidualChannel;
 import ephyzip.stream.ModelMismatchException;
+import ephyzip.stream.ResidualRecord;
 import ephyzip.stream.StreamAlphabet;
 import ephyzip.stream.StreamHeader;
 import ephyzip.stream.StreamReader;
@@ -127,18 +129,103 @@ public final class Codec {
 
     /** Reads all of {@code in} and counts its sample values (index: value + 32768). */
     public static long[] histogram(RecordingReader in) throws IOException {
-        long[] h = new long[65536];
-        int n = Math.max(1, (1 << 16) / in.channels());
-        short[] block = new short[n * in.channels()];
-        for (long left = in.samplesPerChannel(); left > 0; ) {
-            int k = (int) Math.min(n, left);
-            in.read(block, k);
-            for (int i = 0; i < k * in.channels(); i++) {
-                h[block[i] + 32768]++;
+        return Survey.of(in).histogram();
+    }
+
+    /** Samples per channel the encoder tries both paths on (fewer for many channels: at most 2^20 in all). */
+    static final int TRIAL_SAMPLES = 1 << 15;
+
+    /**
+     * What the encoder learns of a recording before coding it: the count of each sample value
+     * ({@code [v + 32768]}) and the first samples of every channel (interleaved), to try the paths on.
+     */
+    public record Survey(long[] histogram, short[] prefix, int channels) {
+        /** Reads all of {@code in}. */
+        public static Survey of(RecordingReader in) throws IOException {
+            long[] h = new long[65536];
+            int channels = in.channels();
+            int n = Math.max(1, (1 << 16) / channels);
+            short[] block = new short[n * channels];
+            int want = (int) Math.min(in.samplesPerChannel(), Math.max(1, Math.min(TRIAL_SAMPLES, (1 << 20) / channels)));
+            short[] prefix = new short[want * channels];
+            int have = 0;
+            for (long left = in.samplesPerChannel(); left > 0; ) {
+                int k = (int) Math.min(n, left);
+                in.read(block, k);
+                for (int i = 0; i < k * channels; i++) {
+                    h[block[i] + 32768]++;
+                }
+                int take = Math.min(k, want - have);
+                System.arraycopy(block, 0, prefix, have * channels, take * channels);
+                have += take;
+                left -= k;
             }
-            left -= k;
+            return new Survey(h, prefix, channels);
         }
-        return h;
+
+        int prefixSamples() {
+            return prefix.length / channels;
+        }
+
+        short[] channel(int c) {
+            short[] x = new short[prefixSamples()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = prefix[i * channels + c];
+            }
+            return x;
+        }
+    }
+
+    /**
+     * The plan for a surveyed recording. {@code ARITH} (the default) chooses between the model's
+     * grid (the network and table on tokens, in the alphabet {@link #plan(long[], CoderKind)}
+     * fits) and the residual path, by which codes the survey's first samples smaller;
+     * {@code RANK} keeps the grid, {@code RESIDUAL} the residual path, {@code STORED} stores.
+     */
+    public Plan plan(Survey survey, CoderKind coder) throws BadInputException {
+        if (coder == CoderKind.RESIDUAL) {
+            return residualPlan(survey).plan();
+        }
+        Plan grid = plan(survey.histogram(), coder);
+        if (coder != CoderKind.ARITH || survey.prefix().length == 0) {
+            return grid;
+        }
+        Trial residual = residualPlan(survey);
+        long gridBytes;
+        if (grid.coder() == CoderKind.STORED) {
+            gridBytes = 2L * survey.prefix().length;
+        } else {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (RecordingReader in = WavFile.of(1, survey.channels(), survey.prefix()).reader()) {
+                encode(in, out, grid, defaultFrame(survey.channels()), defaultPredictors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // in memory: cannot happen
+            }
+            gridBytes = out.size();
+        }
+        return residual.bytes() < gridBytes ? residual.plan() : grid;
+    }
+
+    /** The residual path with each channel's best predictor preset on the survey, and the bytes that took. */
+    private record Trial(Plan plan, long bytes) {
+    }
+
+    private static Trial residualPlan(Survey survey) {
+        byte[] presets = new byte[survey.channels()];
+        long total = 0;
+        for (int c = 0; c < survey.channels(); c++) {
+            short[] x = survey.channel(c);
+            long best = Long.MAX_VALUE;
+            for (int p = 0; p < ResidualChannel.PRESETS; p++) {
+                long bytes = ResidualChannel.codedBytes(x, p);
+                if (bytes < best) {
+                    best = bytes;
+                    presets[c] = (byte) p;
+                }
+            }
+            total += best;
+        }
+        return new Trial(new Plan(CoderKind.RESIDUAL, ResidualRecord.of(presets)), total);
     }
 
     /**
@@ -156,7 +243,7 @@ public final class Codec {
             if (total != null) {
                 total.accept(r.samplesPerChannel());
             }
-            plan = plan(histogram(r), coder);
+            plan = plan(Survey.of(r), coder);
         }
         try (RecordingReader r = Inputs.open(file, layout)) {
             if (progress != null) {
@@ -179,7 +266,7 @@ public final class Codec {
             throws BadInputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(wav.sampleCount() + 1024);
         try (RecordingReader first = wav.reader(); RecordingReader in = wav.reader()) {
-            encode(in, out, plan(histogram(first), coder), frameLength, predictors);
+            encode(in, out, plan(Survey.of(first), coder), frameLength, predictors);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
@@ -279,8 +366,9 @@ public final class Codec {
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, plan.coder(), modelFile.fingerprint(), channels,
                 frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord(),
                 defaultSegmentChannels(channels));
-        return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()),
-                StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0),
+        Alphabet alphabet = plan.coder() == CoderKind.RESIDUAL ? model.alphabet()
+                : StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0);
+        return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), alphabet,
                 new ChannelPredictors(channels, predictors));
     }
 
@@ -309,7 +397,8 @@ public final class Codec {
                     + " fingerprint is " + h.modelFingerprint());
         }
         Model model = modelFile.model();
-        Alphabet alphabet = StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
+        Alphabet alphabet = h.coder() == CoderKind.RESIDUAL ? model.alphabet() // the residual path has none
+                : StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
                 + h.sourceHeader().length + 2);
         return new StreamReader(in, h, h.coder().coderFor(model, h, pool()), alphabet,
                 new ChannelPredictors(h.channels(), predictors));

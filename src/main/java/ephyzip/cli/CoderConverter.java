@@ -12,6 +12,6 @@ final class CoderConverter implements ITypeConverter<CoderKind> {
                 return k;
             }
         }
-        throw new TypeConversionException("'" + value + "' is not a coder: use rank or arith");
+        throw new TypeConversionException("'" + value + "' is not a coder: use arith, rank or residual");
     }
 }

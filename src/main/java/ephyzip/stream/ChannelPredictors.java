@@ -1,6 +1,7 @@
 package ephyzip.stream;
 
 import ephyzip.predict.ModelPredictor;
+import ephyzip.residual.ResidualChannel;
 import java.util.function.IntFunction;
 
 /**
@@ -10,19 +11,38 @@ import java.util.function.IntFunction;
  */
 public final class ChannelPredictors {
     private final ModelPredictor[] predictors;
+    private final ResidualChannel[] residuals;
     private final IntFunction<ModelPredictor> factory;
     private final int first;
     private final int count;
 
     public ChannelPredictors(int channels, IntFunction<ModelPredictor> factory) {
-        this(new ModelPredictor[channels], factory, 0, channels);
+        this(new ModelPredictor[channels], new ResidualChannel[channels], factory, 0, channels);
     }
 
-    private ChannelPredictors(ModelPredictor[] predictors, IntFunction<ModelPredictor> factory, int first, int count) {
+    private ChannelPredictors(ModelPredictor[] predictors, ResidualChannel[] residuals,
+                              IntFunction<ModelPredictor> factory, int first, int count) {
         this.predictors = predictors;
+        this.residuals = residuals;
         this.factory = factory;
         this.first = first;
         this.count = count;
+    }
+
+    /** The residual path's state of {@code channel}, made with {@code preset} when first asked for. */
+    ResidualChannel residual(int channel, int preset) {
+        int c = first + channel;
+        ResidualChannel r = residuals[c];
+        if (r == null) {
+            r = new ResidualChannel(preset);
+            residuals[c] = r;
+        }
+        return r;
+    }
+
+    /** The channel's number in the stream (this view may be one coder segment's). */
+    int streamChannel(int channel) {
+        return first + channel;
     }
 
     public int channels() {
@@ -34,7 +54,7 @@ public final class ChannelPredictors {
      * coder segment. Segments touch disjoint channels, so they may run on different threads.
      */
     ChannelPredictors range(int from, int to) {
-        return new ChannelPredictors(predictors, factory, first + from, to - from);
+        return new ChannelPredictors(predictors, residuals, factory, first + from, to - from);
     }
 
     public ModelPredictor get(int channel) {

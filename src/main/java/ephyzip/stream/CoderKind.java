@@ -7,7 +7,13 @@ public enum CoderKind {
     RANK(0),
     ARITH(1),
     /** The samples as they are: what the encoder chooses for a recording no model can predict (noise). */
-    STORED(2);
+    STORED(2),
+    /**
+     * The residual path (stream format 5): any sample values, predicted by least squares and LMS
+     * stages and their residuals coded under an adaptive model: what the encoder chooses for
+     * recordings off the model's grid.
+     */
+    RESIDUAL(3);
 
     public final int id;
 
@@ -33,7 +39,10 @@ public enum CoderKind {
      * run on {@code pool} (null: on the caller's thread).
      */
     public PayloadCoder coderFor(Model model, StreamHeader h, java.util.concurrent.ExecutorService pool) {
-        return SegmentedCoder.of(coderFor(model, h.version()), h, pool);
+        PayloadCoder inner = this == RESIDUAL
+                ? new ResidualPayloadCoder(ResidualRecord.presets(h.alphabetRecord(), h.channels()))
+                : coderFor(model, h.version());
+        return SegmentedCoder.of(inner, h, pool);
     }
 
     /** The coder of a stream of format {@code version} (format 2's rank coder learned escapes differently). */
@@ -42,6 +51,7 @@ public enum CoderKind {
             case RANK -> new RankPayloadCoder(model.tierCode(), version == StreamHeader.VERSION_2);
             case ARITH -> new ArithPayloadCoder();
             case STORED -> new StoredPayloadCoder();
+            case RESIDUAL -> new ResidualPayloadCoder(new byte[4096]);
         };
     }
 }

@@ -15,8 +15,10 @@ final class Frames {
      * sample costs under 3 bytes in either coder); it exists so that a damaged length is refused
      * before it is trusted.
      */
-    static long maxPayload(int n, int channels) {
-        return 8L * n * channels + 64 + 16L * channels; // + a flush and a length per segment
+    static long maxPayload(int n, int channels, CoderKind coder) {
+        // the residual path codes up to 32 binary decisions a sample, each at most 11 bits
+        long perSample = coder == CoderKind.RESIDUAL ? 48 : 8;
+        return perSample * n * channels + 64 + 16L * channels; // + a flush and a length per segment
     }
 
     static void writeInt(OutputStream out, int v) throws IOException {

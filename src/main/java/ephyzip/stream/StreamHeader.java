@@ -29,10 +29,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels) {
     /**
-     * The version this ephyzip writes: a network model's predictor mixes geometrically. It also
-     * reads {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
+     * The version this ephyzip writes: version 4 and the residual path (coder 3). It also reads
+     * {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
+    /** Version 5's layout without the residual path (coder 3); the network's geometric mixer. */
+    public static final int VERSION_4 = 4;
     /** Input kinds, rates, segments and alphabet records; the network predictor's linear mixer. */
     public static final int VERSION_3 = 3;
     /** Before input kinds: WAV only, no kind or rate fields. */
@@ -62,6 +64,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         }
         if (segmentChannels < 0 || segmentChannels > channels || (version == VERSION_2 && segmentChannels != 0)) {
             throw new IllegalArgumentException(segmentChannels + " channels per segment");
+        }
+        if (coder == CoderKind.RESIDUAL && (version < VERSION || ResidualRecord.problem(alphabetRecord, channels) != null)) {
+            throw new IllegalArgumentException("residual path in a version " + version + " stream with a record of "
+                    + alphabetRecord.length + " bytes");
         }
     }
 
@@ -170,7 +176,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
         }
         int version = start[4] & 0xFF;
-        if (version != VERSION && version != VERSION_3 && version != VERSION_2) {
+        if (version < VERSION_2 || version > VERSION) {
             throw new CorruptStreamException("stream format version " + version
                     + " is not supported (this ephyzip reads versions " + VERSION_2 + " to " + VERSION + ")", 4);
         }
@@ -229,6 +235,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         CoderKind coder = CoderKind.ofId(coderId);
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
+        }
+        if (coder == CoderKind.RESIDUAL) {
+            if (version < VERSION) {
+                throw new CorruptStreamException("coder id 3 in a version " + version + " stream", 5);
+            }
+            ResidualRecord.check(alphabetRecord, channels, fixedBytes + headerBytes + 2);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
                 : problem(kind, channels, (int) frameLength, samples, sourceHeader.length);

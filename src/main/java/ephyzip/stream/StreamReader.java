@@ -68,7 +68,7 @@ public final class StreamReader {
         long lengthAt = offset;
         long length = Varint.read(in, 5, offset, "frame length");
         offset += Varint.size(length);
-        if (length > Frames.maxPayload(n, header.channels())) {
+        if (length > Frames.maxPayload(n, header.channels(), header.coder())) {
             throw new CorruptStreamException("frame " + frame + " declares " + length
                     + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
         }
@@ -89,7 +89,7 @@ public final class StreamReader {
         }
         boolean checkpoint = header.checkpointAfter(frame);
         int length = packet.length - (checkpoint ? 4 : 0);
-        if (length < 0 || length > Frames.maxPayload(header.frameSamples(frame), header.channels())) {
+        if (length < 0 || length > Frames.maxPayload(header.frameSamples(frame), header.channels(), header.coder())) {
             throw new CorruptStreamException("packet of frame " + frame + " has an impossible length "
                     + packet.length, offset);
         }

@@ -66,7 +66,7 @@ public final class StreamWriter {
             }
         }
         byte[] payload = coder.encodeFrame(predictors, alphabet, channels, n);
-        if (payload.length > Frames.maxPayload(n, ch)) {
+        if (payload.length > Frames.maxPayload(n, ch, header.coder())) {
             throw new IllegalStateException("frame payload of " + payload.length + " bytes exceeds the format's bound");
         }
         checkpoints.add(interleaved, n * ch);

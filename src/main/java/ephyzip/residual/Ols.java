@@ -1,0 +1,108 @@
+package ephyzip.residual;
+
+/**
+ * A linear predictor of order {@code n} refitted by least squares as it goes: the covariance of
+ * the last samples with exponential forgetting {@code lambda}, solved by Cholesky every
+ * {@code interval} samples. It converges in a few hundred samples where an LMS stage needs
+ * thousands, which is what a large, slow LFP needs.
+ *
+ * <p>Bit-exact on every JVM: only {@code +, -, *, /} on doubles in a fixed order (Java 17 defines
+ * each as one IEEE 754 binary64 operation, never fused, never reordered), and {@code StrictMath}.
+ * No {@code Math} intrinsics, no vector lanes.
+ */
+final class Ols {
+    private final int n;
+    private final double lambda;
+    private final double nu;
+    private final int interval;
+    private final double[] hist;
+    private final double[] cov;
+    private final double[] b;
+    private final double[] w;
+    private final double[] chol;
+    private final double[] y;
+    private int count;
+
+    Ols(int n, double lambda, double nu, int interval) {
+        this.n = n;
+        this.lambda = lambda;
+        this.nu = nu;
+        this.interval = interval;
+        hist = new double[n];
+        cov = new double[n * n];
+        b = new double[n];
+        w = new double[n];
+        chol = new double[n * n];
+        y = new double[n];
+    }
+
+    /** The prediction of the next sample from the samples before it. */
+    double predict() {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += w[i] * hist[i];
+        }
+        return s;
+    }
+
+    /** Takes the sample that came, {@code x}. */
+    void update(int x) {
+        double v = x;
+        double[] h = hist;
+        double l = lambda;
+        for (int i = 0; i < n; i++) {
+            double hi = h[i];
+            int row = i * n;
+            for (int j = i; j < n; j++) {
+                cov[row + j] = l * cov[row + j] + hi * h[j];
+            }
+            b[i] = l * b[i] + hi * v;
+        }
+        if (++count >= interval) {
+            count = 0;
+            solve();
+        }
+        System.arraycopy(h, 0, h, 1, n - 1);
+        h[0] = v;
+    }
+
+    /** Cholesky of cov + delta I, then the two triangular solves; keeps the old weights if not positive definite. */
+    private void solve() {
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            trace += cov[i * n + i];
+        }
+        double delta = nu * trace / n + 1.0;
+        double[] c = chol;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = cov[j * n + i] + (i == j ? delta : 0.0);
+                for (int k = 0; k < j; k++) {
+                    s -= c[i * n + k] * c[j * n + k];
+                }
+                if (i == j) {
+                    if (!(s > 0.0)) {
+                        return;
+                    }
+                    c[i * n + i] = StrictMath.sqrt(s);
+                } else {
+                    c[i * n + j] = s / c[j * n + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= c[i * n + k] * y[k];
+            }
+            y[i] = s / c[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= c[k * n + i] * w[k];
+            }
+            w[i] = s / c[i * n + i];
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package ephyzip.residual;
+
+/**
+ * The adaptive model of one channel's prediction residuals, coded as binary decisions: the
+ * octave {@code b} of {@code |r|} (its bit length, 0..16) in unary, each decision "b > k" from a
+ * logistic mix of models keyed by the residual's recent scale at three speeds and by the last two
+ * octaves; then the bits below the leading one (the first two under the scale, the rest per
+ * position) and the sign. Scale-free: contexts are logarithms of running means, so one model
+ * serves any gain and ADC. Integers only.
+ */
+final class ResidualModel {
+    static final int OCTAVES = 17;
+    private static final int DECISIONS = OCTAVES - 1;
+    private static final int LEVELS = 72;
+    private static final int INPUTS = 6;
+    private static final int[] RATE = new int[1024];
+
+    static {
+        for (int n = 0; n < RATE.length; n++) {
+            RATE[n] = (int) (65536 * 2 / (2 * n + 3));
+        }
+    }
+
+    private final int limit;
+    private final int lr;
+    // running means of |r| in 1/256 at rates 1/4, 1/16, 1/128
+    private int fast;
+    private int mid;
+    private int slow;
+    private int b1;
+    private int b2;
+    private int lastSign;
+
+    private final int[] p0 = probs(LEVELS * DECISIONS);
+    private final int[] p1 = probs(LEVELS * DECISIONS);
+    private final int[] p2 = probs(LEVELS * DECISIONS);
+    private final int[] p3 = probs(OCTAVES * OCTAVES * DECISIONS);
+    private final short[] n0 = new short[LEVELS * DECISIONS];
+    private final short[] n1 = new short[LEVELS * DECISIONS];
+    private final short[] n2 = new short[LEVELS * DECISIONS];
+    private final short[] n3 = new short[OCTAVES * OCTAVES * DECISIONS];
+    private final int[] q1 = probs(LEVELS * DECISIONS);
+    private final short[] m1 = new short[LEVELS * DECISIONS];
+    private final int[] weights;
+    private final int[] mant = probs(OCTAVES * LEVELS * 4);
+    private final short[] mantN = new short[OCTAVES * LEVELS * 4];
+    private final int[] low = probs(OCTAVES * OCTAVES);
+    private final short[] lowN = new short[OCTAVES * OCTAVES];
+    private final int[] sign = probs(3 * OCTAVES);
+    private final short[] signN = new short[3 * OCTAVES];
+    private final int[] st = new int[INPUTS];
+
+    ResidualModel(int limit, int lr) {
+        this.limit = limit;
+        this.lr = lr;
+        weights = new int[DECISIONS * 18 * INPUTS];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (i % INPUTS) == INPUTS - 1 ? 0 : 65536 / 5;
+        }
+    }
+
+    private static int[] probs(int n) {
+        int[] p = new int[n];
+        java.util.Arrays.fill(p, 32768);
+        return p;
+    }
+
+    /** Quarter-octave level of a running mean {@code e} (1/256): 4 log2(1 + e/256). */
+    private static int level(int e) {
+        int v = e + 256;
+        int b = 31 - Integer.numberOfLeadingZeros(v);
+        int lvl = ((b - 8) << 2) + ((v >>> (b - 2)) & 3);
+        return Math.min(LEVELS - 1, lvl);
+    }
+
+    private int adapt(int[] p, short[] n, int i, int bit) {
+        int c = n[i];
+        p[i] += (((bit << 16) - p[i]) * RATE[c]) >> 16;
+        if (c < limit) {
+            n[i] = (short) (c + 1);
+        }
+        return bit;
+    }
+
+    private static int clampP(int p) {
+        return Math.max(32, Math.min(65504, p));
+    }
+
+    /** Codes residual {@code r} (|r| < 2^16) through {@code io} and returns it (the decoded one on decode). */
+    int code(Bits io, int r, int slope) {
+        int lx = level(Math.min(1 << 22, Math.abs(slope) << 8));
+        int u = Math.abs(r);
+        int b = 32 - Integer.numberOfLeadingZeros(u);
+        int lf = level(fast);
+        int lm = level(mid);
+        int ls = level(slow);
+        int c3 = (b1 * OCTAVES + b2) * DECISIONS;
+        int wset = (lm >> 2) * DECISIONS;
+        int k = 0;
+        for (; k < DECISIONS; k++) {
+            int i0 = lf * DECISIONS + k;
+            int i1 = lm * DECISIONS + k;
+            int i2 = ls * DECISIONS + k;
+            int i3 = c3 + k;
+            st[0] = Logistic.stretch(p0[i0] >>> 4);
+            st[1] = Logistic.stretch(p1[i1] >>> 4);
+            st[2] = Logistic.stretch(p2[i2] >>> 4);
+            st[3] = Logistic.stretch(p3[i3] >>> 4);
+            int i4 = lx * DECISIONS + k;
+            st[4] = Logistic.stretch(q1[i4] >>> 4);
+            st[5] = 256;
+            int w = (wset + k) * INPUTS;
+            long dot = 0;
+            for (int j = 0; j < INPUTS; j++) {
+                dot += (long) weights[w + j] * st[j];
+            }
+            int p12 = Logistic.squash((int) (dot >> 16));
+            int bit = io.bit(b > k ? 1 : 0, clampP(p12 << 4));
+            int err = ((bit << 12) - p12) * lr;
+            for (int j = 0; j < INPUTS; j++) {
+                weights[w + j] += (st[j] * err) >> 14;
+            }
+            adapt(p0, n0, i0, bit);
+            adapt(p1, n1, i1, bit);
+            adapt(p2, n2, i2, bit);
+            adapt(p3, n3, i3, bit);
+            adapt(q1, m1, i4, bit);
+            if (bit == 0) {
+                break;
+            }
+        }
+        b = k;
+        int mag;
+        if (b == 0) {
+            mag = 0;
+        } else {
+            mag = 1;
+            for (int j = b - 2; j >= 0; j--) {
+                int top = b - 2 - j; // 0 for the first bit under the leading one
+                int bit;
+                if (top < 2) {
+                    int i = (b * LEVELS + lm) * 4 + (top == 0 ? 0 : 2 + (mag & 1));
+                    bit = adapt(mant, mantN, i, io.bit((u >>> j) & 1, clampP(mant[i])));
+                } else {
+                    int i = b * OCTAVES + Math.min(j, OCTAVES - 1);
+                    bit = adapt(low, lowN, i, io.bit((u >>> j) & 1, clampP(low[i])));
+                }
+                mag = (mag << 1) | bit;
+            }
+        }
+        int out = mag;
+        if (mag != 0) {
+            int i = lastSign * OCTAVES + b;
+            int neg = adapt(sign, signN, i, io.bit(r < 0 ? 1 : 0, clampP(sign[i])));
+            out = neg != 0 ? -mag : mag;
+            lastSign = 1 + neg;
+        } else {
+            lastSign = 0;
+        }
+        int a = mag << 8;
+        fast += (a - fast) >> 2;
+        mid += (a - mid) >> 4;
+        slow += (a - slow) >> 7;
+        b2 = b1;
+        b1 = b;
+        return out;
+    }
+}
