@@ -40,8 +40,18 @@ class DeterminismTest {
     }
 
     private static int runJvm(int processors, List<String> options, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=" + processors));
+        return runJvm(Path.of(System.getProperty("java.home"), "bin", "java"), processors, options, args);
+    }
+
+    /** With another Java installation, two processors and the vector module. */
+    private static int runJvm(Path java, List<String> options, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+        all.addAll(options);
+        return runJvm(java, 2, all, args);
+    }
+
+    private static int runJvm(Path java, int processors, List<String> options, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:ActiveProcessorCount=" + processors));
         cmd.addAll(options);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "ephyzip.cli.Main"));
         cmd.addAll(List.of(args));
@@ -108,6 +118,57 @@ class DeterminismTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "1.19 M samples: streams differ across JVMs");
         assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "1.19 M samples: decode in another JVM");
+    }
+
+    /**
+     * The residual path's least-squares stage computes in doubles: the interpreter, the JIT with
+     * and without wide vectors, and another Java release (where installed) write the same stream
+     * from a real wideband recording and from a 3-channel one in short frames.
+     */
+    @Test
+    void residualPathAgreesAcrossJvmsInterpreterAndReleases() throws Exception {
+        Path model = dir.resolve("cnn.ezm");
+        Files.write(model, TestModels.cnn().bytes());
+        Path nlx = ResidualPathTest.NLX;
+        Path multi = dir.resolve("three.wav");
+        short[] s = WavFile.parse("n", Files.readAllBytes(nlx)).samples();
+        short[] three = new short[3 * 4000];
+        for (int i = 0; i < 4000; i++) {
+            for (int c = 0; c < 3; c++) {
+                three[3 * i + c] = s[i + 2000 * c];
+            }
+        }
+        Files.write(multi, TestWavs.multi(3, three));
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        for (Path wav : List.of(nlx, multi)) {
+            String name = wav.getFileName().toString();
+            List<String> enc = List.of("encode", "--model", model.toString(), "--coder", "residual", "--frame", "1000");
+            Path a = dir.resolve(name + "-2cpu.ezp");
+            assertEquals(0, runJvm(2, args(enc, wav, a)));
+            byte[] reference = Files.readAllBytes(a);
+            Path b = dir.resolve(name + "-xint.ezp");
+            assertEquals(0, runJvm(1, List.of("-Xint"), args(enc, wav, b)));
+            assertArrayEquals(reference, Files.readAllBytes(b), name + ": the interpreter wrote another stream");
+            Path c = dir.resolve(name + "-avx1.ezp");
+            assertEquals(0, runJvmNarrowVectors(args(enc, wav, c)));
+            assertArrayEquals(reference, Files.readAllBytes(c), name + ": 128-bit lanes wrote another stream");
+            if (Files.isExecutable(java25)) {
+                Path d = dir.resolve(name + "-25.ezp");
+                assertEquals(0, runJvm(java25, List.of(), args(enc, wav, d)));
+                assertArrayEquals(reference, Files.readAllBytes(d), name + ": Java 25 wrote another stream");
+            }
+            Path back = dir.resolve(name + "-back.wav");
+            assertEquals(0, runJvm(1, List.of("-Xint"), "decode", "--model", model.toString(), a.toString(),
+                    back.toString()));
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), name + ": decode in the interpreter");
+        }
+    }
+
+    private static String[] args(List<String> head, Path in, Path out) {
+        List<String> all = new ArrayList<>(head);
+        all.add(in.toString());
+        all.add(out.toString());
+        return all.toArray(new String[0]);
     }
 
     @Test

@@ -53,8 +53,30 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files compared at once (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--no-tools", description = "Skip FLAC and WavPack even when they are installed.")
+    @Option(names = "--no-tools", description = "Skip FLAC, WavPack and sac even when they are installed.")
     boolean noTools;
+
+    @Option(names = "--sac", paramLabel = "PATH", description = "The sac executable to compare with (default: "
+            + "../shared/tools/sac/sac beside the working directory or ephyzip's folder, when present).")
+    Path sac;
+
+    @Option(names = "--no-ephyzip-variants", description = "Only each model's default coder (skip rank and the "
+            + "network-less rows).")
+    boolean defaultOnly;
+
+    /** The sac to run: the one asked for, else the shared tools' copy where there is one. */
+    private Path sacPath() {
+        if (sac != null) {
+            return sac;
+        }
+        String home = System.getProperty("ephyzip.home", ".");
+        for (Path p : List.of(Path.of("../shared/tools/sac/sac"), Path.of(home, "../shared/tools/sac/sac"))) {
+            if (java.nio.file.Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -70,13 +92,15 @@ final class CompareCommand implements Callable<Integer> {
             ModelFile m = ModelOption.load(p);
             String name = p.getFileName().toString().replaceAll("\\.ezm$", "");
             contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
-            if (m.model().cnn() != null) { // the same adaptive parts without the network: its own worth
-                contenders.add(new EphyzipContender(name + "/arith-nonet", m, CoderKind.ARITH, null,
-                        Codec.DEFAULT_FRAME, true));
-            }
-            contenders.add(new EphyzipContender(name + "/rank", m, CoderKind.RANK, null));
-            if (m.model().cnn() != null) {
-                contenders.add(new EphyzipContender(name + "/rank-nofallback", m, CoderKind.RANK, 0));
+            if (!defaultOnly) {
+                if (m.model().cnn() != null) { // the same adaptive parts without the network: its own worth
+                    contenders.add(new EphyzipContender(name + "/arith-nonet", m, CoderKind.ARITH, null,
+                            Codec.DEFAULT_FRAME, true));
+                }
+                contenders.add(new EphyzipContender(name + "/rank", m, CoderKind.RANK, null));
+                if (m.model().cnn() != null) {
+                    contenders.add(new EphyzipContender(name + "/rank-nofallback", m, CoderKind.RANK, 0));
+                }
             }
             lines.add(String.format("model %s: %s, %s, %d bytes (counted once)", name, m.fingerprint(),
                     m.model().kind(), m.byteCount()));
@@ -84,6 +108,12 @@ final class CompareCommand implements Callable<Integer> {
         contenders.addAll(Baselines.libraries());
         if (!noTools) {
             contenders.addAll(Baselines.tools(lines));
+            Contender sacTool = Baselines.sac(sacPath());
+            if (sacTool != null) {
+                contenders.add(sacTool);
+            } else {
+                lines.add("sac not found (--sac PATH): sac skipped");
+            }
         }
         List<CodecResult> results;
         try (Progress p = new Progress(spec.commandLine().getErr(), "compare", files.size())) {

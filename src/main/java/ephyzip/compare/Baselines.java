@@ -35,6 +35,19 @@ public final class Baselines {
                         i -> new XZInputStream(i, BasicArrayCache.getInstance())));
     }
 
+    /**
+     * sac (the strongest lossless audio codec we know, 16-bit WAV only) at {@code --normal}, run
+     * from {@code sac}; null when that is not an executable file.
+     */
+    public static Contender sac(Path sac) {
+        if (sac == null || !Files.isExecutable(sac)) {
+            return null;
+        }
+        String exe = sac.toAbsolutePath().toString();
+        return new ToolContender("sac-normal", ".wav", ".sac", List.of(exe, "--encode", "--normal", "{in}", "{out}"),
+                List.of(exe, "--decode", "{in}", "{out}"));
+    }
+
     /** FLAC and WavPack when their command-line tools are on PATH; {@code notes} hears of those that are not. */
     public static List<Contender> tools(List<String> notes) {
         List<Contender> out = new ArrayList<>();

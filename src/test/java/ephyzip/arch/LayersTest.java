@@ -26,6 +26,7 @@ class LayersTest {
                 .layer("coding").definedBy("ephyzip.coding..")
                 .layer("model").definedBy("ephyzip.model..")
                 .layer("predict").definedBy("ephyzip.predict..")
+                .layer("residual").definedBy("ephyzip.residual..")
                 .layer("stream").definedBy("ephyzip.stream..")
                 .layer("facade").definedBy("ephyzip")
                 .layer("train").definedBy("ephyzip.train..")
@@ -40,11 +41,13 @@ class LayersTest {
                 .whereLayer("train").mayOnlyBeAccessedByLayers("compare", "bench", "cli")
                 .whereLayer("facade").mayOnlyBeAccessedByLayers("train", "compare", "bench", "cli", "spark")
                 .whereLayer("stream").mayOnlyBeAccessedByLayers("facade", "train", "compare", "bench", "cli", "spark")
+                .whereLayer("residual").mayOnlyBeAccessedByLayers("stream", "facade", "train", "compare", "bench",
+                        "cli", "spark")
                 .whereLayer("predict").mayOnlyBeAccessedByLayers("stream", "facade", "train", "compare", "bench",
                         "cli", "spark")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("predict", "stream", "facade", "train", "compare",
                         "bench", "cli", "spark")
-                .whereLayer("coding").mayOnlyBeAccessedByLayers("model", "predict", "stream", "facade", "train",
+                .whereLayer("coding").mayOnlyBeAccessedByLayers("model", "predict", "residual", "stream", "facade", "train",
                         "compare", "bench", "cli", "spark")
                 .whereLayer("format").mayOnlyBeAccessedByLayers("stream", "facade", "train", "compare", "bench",
                         "cli", "spark")
@@ -59,11 +62,12 @@ class LayersTest {
     @Test
     void coreUsesOnlyTheJdkAndXz() {
         classes().that().resideInAnyPackage("ephyzip", "ephyzip.io..", "ephyzip.format..",
-                        "ephyzip.coding..", "ephyzip.model..", "ephyzip.predict..", "ephyzip.stream..")
+                        "ephyzip.coding..", "ephyzip.model..", "ephyzip.predict..", "ephyzip.residual..",
+                        "ephyzip.stream..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jdk.incubator.vector..",
                         "org.tukaani.xz..", "ephyzip",
                         "ephyzip.io..", "ephyzip.format..", "ephyzip.coding..", "ephyzip.model..",
-                        "ephyzip.predict..", "ephyzip.stream..")
+                        "ephyzip.predict..", "ephyzip.residual..", "ephyzip.stream..")
                 .check(CLASSES);
     }
 }

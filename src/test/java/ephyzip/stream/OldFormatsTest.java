@@ -35,17 +35,17 @@ class OldFormatsTest {
     }
 
     @Test
-    void todaysStreamsAreFormatFourAndDiffer() throws Exception {
+    void todaysStreamsAreTheNewestFormatAndDiffer() throws Exception {
         byte[] wav = Files.readAllBytes(dir(3).resolve("escapes.wav"));
         Codec codec = new Codec(writtenWith());
         byte[] stream = codec.encode(ephyzip.format.WavFile.parse("escapes.wav", wav), CoderKind.ARITH);
         assertEquals(StreamHeader.VERSION, StreamHeader.read(new ByteArrayInputStream(stream)).version());
         byte[] old = Files.readAllBytes(dir(3).resolve("escapes-v3-arith.ezp"));
-        assertEquals(false, java.util.Arrays.equals(old, stream), "format 4 mixes differently");
+        assertEquals(false, java.util.Arrays.equals(old, stream), "format 4 and later mix differently");
         assertArrayEquals(wav, codec.decode(stream));
     }
 
-    /** The network model these streams were written with (shipped until session 5). */
+    /** The network model these streams were written with (shipped until 2026-11-24). */
     private static ephyzip.model.ModelFile writtenWith() throws Exception {
         java.nio.file.Path p = TestModels.RESOURCES.resolve("format2/model-1a0c6bff.ezm");
         return ephyzip.model.ModelFile.parse(p.toString(), java.nio.file.Files.readAllBytes(p));

@@ -1,0 +1,108 @@
+package ephyzip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ephyzip.format.WavFile;
+import ephyzip.io.BadInputException;
+import ephyzip.stream.CoderKind;
+import ephyzip.stream.StreamHeader;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The encoder's choice of path, and what the residual path does with real and damaged input. */
+class ResidualPathTest {
+    static final Path NLX = TestModels.ROOT.resolve("src/test/resources/residual/nlx-tet3a-excerpt.wav");
+
+    private static CoderKind coderOf(byte[] stream) throws Exception {
+        return StreamHeader.read(new ByteArrayInputStream(stream)).coder();
+    }
+
+    @Test
+    void wideband_recording_takes_the_residual_path_and_beats_the_grid() throws Exception {
+        Codec codec = new Codec(TestModels.cnn());
+        byte[] file = Files.readAllBytes(NLX);
+        WavFile wav = WavFile.parse("nlx", file);
+        byte[] auto = codec.encode(wav, CoderKind.ARITH);
+        assertEquals(CoderKind.RESIDUAL, coderOf(auto));
+        assertArrayEquals(file, codec.decode(auto));
+        // the grid path on the same file (rank keeps it) is far larger: the stored fallback or escapes
+        byte[] grid = codec.encode(wav, CoderKind.RANK);
+        assertTrue(auto.length * 1.3 < grid.length, auto.length + " against the grid's " + grid.length);
+        assertTrue(file.length > 1.8 * auto.length, "ratio " + (double) file.length / auto.length);
+    }
+
+    @Test
+    void neuralink_recording_keeps_the_grid_path() throws Exception {
+        Codec codec = new Codec(TestModels.cnn());
+        byte[] file = Files.readAllBytes(TestModels.dataFiles().get(0));
+        byte[] auto = codec.encode(WavFile.parse("n", file), CoderKind.ARITH);
+        assertEquals(CoderKind.ARITH, coderOf(auto));
+        assertArrayEquals(file, codec.decode(auto));
+    }
+
+    @Test
+    void full_range_noise_is_stored() throws Exception {
+        long seed = 77;
+        Random r = new Random(seed);
+        short[] s = new short[30_000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) r.nextInt(65536);
+        }
+        Codec codec = new Codec(TestModels.bigram());
+        byte[] file = TestWavs.mono(s);
+        byte[] auto = codec.encode(WavFile.parse("noise", file), CoderKind.ARITH);
+        assertEquals(CoderKind.STORED, coderOf(auto), "seed " + seed);
+        assertArrayEquals(file, codec.decode(auto), "seed " + seed);
+    }
+
+    @Test
+    void multichannel_wideband_in_segments_round_trips() throws Exception {
+        long seed = 5;
+        Random r = new Random(seed);
+        int channels = 20;
+        int n = 5000;
+        short[] s = new short[channels * n];
+        double lfp = 0;
+        for (int i = 0; i < n; i++) {
+            lfp = 0.999 * lfp + r.nextGaussian() * 300;
+            for (int c = 0; c < channels; c++) {
+                double v = lfp * (1 + c / 10.0) + r.nextGaussian() * 40 * (1 + c % 3) + (c == 7 && i > 2000 ? 20000 : 0);
+                s[i * channels + c] = (short) Math.max(-32768, Math.min(32767, Math.round(v)));
+            }
+        }
+        byte[] file = TestWavs.multi(channels, s);
+        Codec codec = new Codec(TestModels.bigram(), 3);
+        byte[] stream = codec.encode(WavFile.parse("m", file), CoderKind.ARITH);
+        assertEquals(CoderKind.RESIDUAL, coderOf(stream), "seed " + seed);
+        assertArrayEquals(file, codec.decode(stream), "seed " + seed);
+        assertArrayEquals(stream, new Codec(TestModels.bigram(), 1).encode(WavFile.parse("m", file), CoderKind.ARITH),
+                "thread count changed the stream, seed " + seed);
+    }
+
+    @Test
+    void damaged_residual_streams_are_refused() throws Exception {
+        Codec codec = new Codec(TestModels.bigram());
+        byte[] file = Files.readAllBytes(NLX);
+        byte[] stream = codec.encode(WavFile.parse("nlx", file), CoderKind.RESIDUAL);
+        int header = StreamHeader.read(new ByteArrayInputStream(stream)).length();
+        for (int cut : new int[] {header + 3, stream.length / 2, stream.length - 5}) {
+            byte[] t = Arrays.copyOf(stream, cut);
+            assertThrows(BadInputException.class, () -> codec.decode(t), "cut at " + cut);
+        }
+        long seed = 99;
+        Random r = new Random(seed);
+        for (int k = 0; k < 40; k++) {
+            byte[] d = stream.clone();
+            int at = header + 5 + r.nextInt(d.length - header - 20);
+            d[at] ^= (byte) (1 + r.nextInt(255));
+            assertThrows(BadInputException.class, () -> codec.decode(d), "seed " + seed + ", byte " + at);
+        }
+    }
+}
