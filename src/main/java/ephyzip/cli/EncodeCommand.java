@@ -28,7 +28,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--coder", paramLabel = "CODER", description = "rank or arith (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--coder", paramLabel = "CODER", description = "arith (the default: the network on the model's "
+            + "grid or the residual path, whichever codes the first samples smaller), rank (the grid path), or residual.",
             defaultValue = "arith", converter = CoderConverter.class)
     CoderKind coder;
 
