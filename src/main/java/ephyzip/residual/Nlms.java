@@ -2,10 +2,10 @@ package ephyzip.residual;
 
 /**
  * A normalized LMS stage in integers: predicts its target from the last {@code n} values of that
- * target, weights in 1/65536, step {@code mu / 256} normalized by the power of the history.
+ * target, weights in 1/2^24, step {@code mu / 256} normalized by the power of the history.
  */
 final class Nlms {
-    private static final int W_LIMIT = 1 << 20;
+    private static final int W_LIMIT = 1 << 28;
     private final int n;
     private final int mu;
     private final int[] hist;
@@ -24,7 +24,7 @@ final class Nlms {
         for (int i = 0; i < n; i++) {
             s += (long) w[i] * hist[i];
         }
-        return (int) ((s + (1 << 15)) >> 16);
+        return (int) ((s + (1 << 23)) >> 24);
     }
 
     /** Learns from the error of its last prediction {@code err} and takes the target that came, {@code x}. */
@@ -32,7 +32,7 @@ final class Nlms {
         long g = ((long) err << 26) / (power + 64);
         long m = mu;
         for (int i = 0; i < n; i++) {
-            long d = (g * hist[i] * m) >> 18;
+            long d = (g * hist[i] * m + (1 << 9)) >> 10;
             int v = (int) Math.max(-W_LIMIT, Math.min(W_LIMIT, w[i] + d));
             w[i] = v;
         }

@@ -52,7 +52,7 @@ public final class ResidualChannel {
         for (int i = 0; i < n; i++) {
             int s = x[i];
             int p = cascade.predict();
-            model.code(io, s - p, p - previous);
+            model.code(io, s - p, p);
             cascade.update(s);
             previous = s;
         }
@@ -63,7 +63,7 @@ public final class ResidualChannel {
         Bits io = (bit, p) -> dec.decode(p);
         for (int i = 0; i < n; i++) {
             int p = cascade.predict();
-            int s = p + model.code(io, 0, p - previous);
+            int s = p + model.code(io, 0, p);
             // a damaged payload can decode to a value outside 16 bits: kept in range, the stream's CRC catches it
             s = Math.max(-32768, Math.min(32767, s));
             out[i] = (short) s;

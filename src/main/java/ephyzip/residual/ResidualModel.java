@@ -13,6 +13,8 @@ final class ResidualModel {
     private static final int DECISIONS = OCTAVES - 1;
     private static final int LEVELS = 72;
     private static final int INPUTS = 6;
+    /** Contexts of the two lowest bits of |r|: (min(b, 5), P mod 4, sign, which bit). */
+    private static final int GRID_CONTEXTS = 6 * 4 * 2 * 4;
     private static final int[] RATE = new int[1024];
 
     static {
@@ -39,8 +41,10 @@ final class ResidualModel {
     private final short[] n1 = new short[LEVELS * DECISIONS];
     private final short[] n2 = new short[LEVELS * DECISIONS];
     private final short[] n3 = new short[OCTAVES * OCTAVES * DECISIONS];
-    private final int[] q1 = probs(LEVELS * DECISIONS);
-    private final short[] m1 = new short[LEVELS * DECISIONS];
+    private final int[] q1 = probs(4 * LEVELS * DECISIONS);
+    private final short[] m1 = new short[4 * LEVELS * DECISIONS];
+    private final int[] grid = probs(GRID_CONTEXTS);
+    private final short[] gridN = new short[GRID_CONTEXTS];
     private final int[] weights;
     private final int[] mant = probs(OCTAVES * LEVELS * 4);
     private final short[] mantN = new short[OCTAVES * LEVELS * 4];
@@ -87,8 +91,8 @@ final class ResidualModel {
     }
 
     /** Codes residual {@code r} (|r| < 2^16) through {@code io} and returns it (the decoded one on decode). */
-    int code(Bits io, int r, int slope) {
-        int lx = level(Math.min(1 << 22, Math.abs(slope) << 8));
+    int code(Bits io, int r, int prediction) {
+        int pm = prediction & 3;
         int u = Math.abs(r);
         int b = 32 - Integer.numberOfLeadingZeros(u);
         int lf = level(fast);
@@ -106,7 +110,7 @@ final class ResidualModel {
             st[1] = Logistic.stretch(p1[i1] >>> 4);
             st[2] = Logistic.stretch(p2[i2] >>> 4);
             st[3] = Logistic.stretch(p3[i3] >>> 4);
-            int i4 = lx * DECISIONS + k;
+            int i4 = (pm * LEVELS + lm) * DECISIONS + k;
             st[4] = Logistic.stretch(q1[i4] >>> 4);
             st[5] = 256;
             int w = (wset + k) * INPUTS;
@@ -130,33 +134,34 @@ final class ResidualModel {
             }
         }
         b = k;
-        int mag;
-        if (b == 0) {
-            mag = 0;
-        } else {
+        int mag = 0;
+        int neg = 0;
+        if (b > 0) {
+            // the sign first, so that the lowest bits can be read with the sample's value mod 4
+            int i = lastSign * OCTAVES + b;
+            neg = adapt(sign, signN, i, io.bit(r < 0 ? 1 : 0, clampP(sign[i])));
             mag = 1;
+            int g = ((Math.min(b, 5) * 4 + pm) * 2 + neg) * 4;
             for (int j = b - 2; j >= 0; j--) {
                 int top = b - 2 - j; // 0 for the first bit under the leading one
                 int bit;
-                if (top < 2) {
-                    int i = (b * LEVELS + lm) * 4 + (top == 0 ? 0 : 2 + (mag & 1));
-                    bit = adapt(mant, mantN, i, io.bit((u >>> j) & 1, clampP(mant[i])));
+                if (j < 2) { // x mod 4 = (P + sign |r|) mod 4: an ADC's uneven codes
+                    int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
+                    bit = adapt(grid, gridN, c, io.bit((u >>> j) & 1, clampP(grid[c])));
+                } else if (top < 2) {
+                    int c = (b * LEVELS + lm) * 4 + (top == 0 ? 0 : 2 + (mag & 1));
+                    bit = adapt(mant, mantN, c, io.bit((u >>> j) & 1, clampP(mant[c])));
                 } else {
-                    int i = b * OCTAVES + Math.min(j, OCTAVES - 1);
-                    bit = adapt(low, lowN, i, io.bit((u >>> j) & 1, clampP(low[i])));
+                    int c = b * OCTAVES + Math.min(j, OCTAVES - 1);
+                    bit = adapt(low, lowN, c, io.bit((u >>> j) & 1, clampP(low[c])));
                 }
                 mag = (mag << 1) | bit;
             }
-        }
-        int out = mag;
-        if (mag != 0) {
-            int i = lastSign * OCTAVES + b;
-            int neg = adapt(sign, signN, i, io.bit(r < 0 ? 1 : 0, clampP(sign[i])));
-            out = neg != 0 ? -mag : mag;
             lastSign = 1 + neg;
         } else {
             lastSign = 0;
         }
+        int out = neg != 0 ? -mag : mag;
         int a = mag << 8;
         fast += (a - fast) >> 2;
         mid += (a - mid) >> 4;
