@@ -12,7 +12,6 @@ import ephyzip.predict.ModelPredictor;
 import ephyzip.predict.Predictors;
 import ephyzip.stream.ChannelPredictors;
 import ephyzip.stream.CoderKind;
-import ephyzip.residual.ResidualChannel;
 import ephyzip.stream.ModelMismatchException;
 import ephyzip.stream.ResidualRecord;
 import ephyzip.stream.StreamAlphabet;
@@ -74,6 +73,21 @@ public final class Codec {
     public static int defaultSegmentChannels(int channels) {
         return channels == 1 ? 0 : (channels + 15) / 16;
     }
+
+    /**
+     * Channels per segment for {@code coder}: the residual path codes channels in groups of 8 (each
+     * channel's prediction reads the channels before it in its group, so a group should hold
+     * neighbours; 8 groups of a 64-channel probe still run on 8 cores), the others as
+     * {@link #defaultSegmentChannels}.
+     */
+    public static int segmentChannels(CoderKind coder, int channels) {
+        if (coder == CoderKind.RESIDUAL) {
+            return channels == 1 ? 0 : Math.min(channels, RESIDUAL_GROUP);
+        }
+        return defaultSegmentChannels(channels);
+    }
+
+    static final int RESIDUAL_GROUP = 8;
 
     public ModelFile modelFile() {
         return modelFile;
@@ -211,22 +225,15 @@ public final class Codec {
     }
 
     private static Trial residualPlan(Survey survey) {
-        byte[] presets = new byte[survey.channels()];
-        long total = 0;
-        for (int c = 0; c < survey.channels(); c++) {
-            short[] x = survey.channel(c);
-            long best = Long.MAX_VALUE;
-            for (int p = 0; p < ResidualChannel.PRESETS; p++) {
-                long bytes = ResidualChannel.codedBytes(x, p);
-                if (bytes < best) {
-                    best = bytes;
-                    presets[c] = (byte) p;
-                }
-            }
-            total += best;
+        short[][] channels = new short[survey.channels()][];
+        for (int c = 0; c < channels.length; c++) {
+            channels[c] = survey.channel(c);
         }
-        return new Trial(new Plan(CoderKind.RESIDUAL, ResidualRecord.of(presets)), total);
+        ResidualRecord.Choice choice = ResidualRecord.choose(channels, survey.prefixSamples(),
+                segmentChannels(CoderKind.RESIDUAL, survey.channels()));
+        return new Trial(new Plan(CoderKind.RESIDUAL, choice.record()), choice.bytes());
     }
+
 
     /**
      * Encodes a file of any kind {@link Inputs} reads (null {@code layout}: told by the file and its
@@ -365,7 +372,7 @@ public final class Codec {
         Model model = modelFile.model();
         StreamHeader h = new StreamHeader(StreamHeader.VERSION, plan.coder(), modelFile.fingerprint(), channels,
                 frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord(),
-                defaultSegmentChannels(channels));
+                segmentChannels(plan.coder(), channels));
         Alphabet alphabet = plan.coder() == CoderKind.RESIDUAL ? model.alphabet()
                 : StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0);
         return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), alphabet,

@@ -56,10 +56,13 @@ class StreamFuzzTest {
         }
         byte[] unscaledWav = TestWavs.mono(unscaled);
         byte[] shiftedWav = TestWavs.mono(shifted);
+        // a wideband recording: the residual path, whichever coder is asked for but rank
+        byte[] wideband = TestWavs.mono(Arrays.copyOf(WavFile.parse("n", Files.readAllBytes(ResidualPathTest.NLX))
+                .samples(), 3000));
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
             Codec codec = new Codec(m);
-            for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH)) {
-                for (byte[] wav : List.of(shortWav, noiseWav, stereo, unscaledWav, shiftedWav)) {
+            for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH, CoderKind.RESIDUAL)) {
+                for (byte[] wav : List.of(shortWav, noiseWav, stereo, unscaledWav, shiftedWav, wideband)) {
                     for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
                         byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> Predictors.of(m.model()));
                         out.add(new Sample(m.model().kind() + "/" + k.label() + "/" + wav.length + "/frame " + frame,

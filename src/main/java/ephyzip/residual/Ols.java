@@ -1,9 +1,10 @@
 package ephyzip.residual;
 
 /**
- * A linear predictor of order {@code n} refitted by least squares as it goes: the covariance of
- * the last samples with exponential forgetting {@code lambda}, solved by Cholesky every
- * {@code interval} samples. It converges in a few hundred samples where an LMS stage needs
+ * A linear predictor refitted by least squares as it goes: from the channel's last {@code order}
+ * samples and {@code extra} values given before each prediction (other channels' samples at the
+ * same time step), the covariance with exponential forgetting {@code lambda}, solved by Cholesky
+ * every {@code interval} samples. It converges in a few hundred samples where an LMS stage needs
  * thousands, which is what a large, slow LFP needs.
  *
  * <p>Bit-exact on every JVM: only {@code +, -, *, /} on doubles in a fixed order (Java 17 defines
@@ -12,6 +13,7 @@ package ephyzip.residual;
  */
 final class Ols {
     private final int n;
+    private final int order;
     private final double lambda;
     private final double nu;
     private final int interval;
@@ -23,8 +25,10 @@ final class Ols {
     private final double[] y;
     private int count;
 
-    Ols(int n, double lambda, double nu, int interval) {
-        this.n = n;
+    Ols(int order, int extra, double lambda, double nu, int interval) {
+        this.order = order;
+        this.n = order + extra;
+        int n = this.n;
         this.lambda = lambda;
         this.nu = nu;
         this.interval = interval;
@@ -36,7 +40,12 @@ final class Ols {
         y = new double[n];
     }
 
-    /** The prediction of the next sample from the samples before it. */
+    /** Sets extra input {@code j} (0 to extra - 1) for the next prediction. */
+    void extra(int j, int v) {
+        hist[order + j] = v;
+    }
+
+    /** The prediction of the next sample from the samples before it and the extra inputs. */
     double predict() {
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -62,7 +71,7 @@ final class Ols {
             count = 0;
             solve();
         }
-        System.arraycopy(h, 0, h, 1, n - 1);
+        System.arraycopy(h, 0, h, 1, order - 1);
         h[0] = v;
     }
 

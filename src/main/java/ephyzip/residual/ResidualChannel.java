@@ -26,14 +26,26 @@ public final class ResidualChannel {
     private static final double[] NU = {0.000001, 0.00000001};
     private static final int[] MU = {4, 8};
 
-    private final Cascade cascade;
-    private final ResidualModel model = new ResidualModel(COUNTER_LIMIT, MIXER_RATE);
-    private int previous;
+    /** At most this many channels coded before at the same time step feed a channel's prediction. */
+    public static final int MAX_CROSS = 3;
 
-    /** A fresh channel with predictor preset {@code preset} (0 to PRESETS - 1). */
+    private final Cascade cascade;
+    private final Ols ols;
+    private final ResidualModel model = new ResidualModel(COUNTER_LIMIT, MIXER_RATE);
+
+    /**
+     * A fresh channel with predictor preset {@code preset} (0 to PRESETS - 1) whose prediction also
+     * reads {@code cross} (0 to MAX_CROSS) other channels at the same time step: the sample each
+     * had and its residual (the part its own prediction missed: common noise shows there).
+     */
+    public ResidualChannel(int preset, int cross) {
+        ols = new Ols(OLS_ORDER, 2 * cross, LAMBDA[preset], NU[preset], OLS_INTERVAL);
+        cascade = new Cascade(ols, new Nlms(LMS1, MU[preset]), new Nlms(LMS2, MU[preset]));
+    }
+
+    /** A channel that reads no other channel. */
     public ResidualChannel(int preset) {
-        cascade = new Cascade(new Ols(OLS_ORDER, LAMBDA[preset], NU[preset], OLS_INTERVAL),
-                new Nlms(LMS1, MU[preset]), new Nlms(LMS2, MU[preset]));
+        this(preset, 0);
     }
 
     /** The bytes {@code x} codes to on a fresh channel with {@code preset}, flush included. */
@@ -43,32 +55,53 @@ public final class ResidualChannel {
         return enc.finish().length;
     }
 
+    /**
+     * Gives the next prediction the {@code j}-th other channel (0: the nearest coded before) at this
+     * time step: its sample and its residual.
+     */
+    public void cross(int j, ResidualChannel other, int sample) {
+        ols.extra(2 * j, other.residual);
+        ols.extra(2 * j + 1, sample);
+    }
+
+    /** Codes sample {@code x} through {@code io}. */
+    public void encode(BinaryBits io, int x) {
+        int p = cascade.predict();
+        model.code(io, x - p, p);
+        cascade.update(x);
+        residual = x - p;
+    }
+
+    private int residual;
+
+    /** The residual of the sample coded last (what it brought that its prediction did not know). */
+    public int residual() {
+        return residual;
+    }
+
+    /** Decodes the next sample through {@code io}. */
+    public int decode(BinaryBits io) {
+        int p = cascade.predict();
+        // a damaged payload can decode to a value outside 16 bits: kept in range, the stream's CRC catches it
+        int s = Math.max(-32768, Math.min(32767, p + model.code(io, 0, p)));
+        cascade.update(s);
+        residual = s - p;
+        return s;
+    }
+
     /** Codes {@code x[0..n)} into {@code enc}. */
     public void encode(BinaryEncoder enc, short[] x, int n) {
-        Bits io = (bit, p) -> {
-            enc.encode(bit, p);
-            return bit;
-        };
+        BinaryBits io = BinaryBits.of(enc);
         for (int i = 0; i < n; i++) {
-            int s = x[i];
-            int p = cascade.predict();
-            model.code(io, s - p, p);
-            cascade.update(s);
-            previous = s;
+            encode(io, x[i]);
         }
     }
 
     /** Decodes {@code n} samples from {@code dec} into {@code out[0..n)}. */
     public void decode(BinaryDecoder dec, short[] out, int n) {
-        Bits io = (bit, p) -> dec.decode(p);
+        BinaryBits io = BinaryBits.of(dec);
         for (int i = 0; i < n; i++) {
-            int p = cascade.predict();
-            int s = p + model.code(io, 0, p);
-            // a damaged payload can decode to a value outside 16 bits: kept in range, the stream's CRC catches it
-            s = Math.max(-32768, Math.min(32767, s));
-            out[i] = (short) s;
-            cascade.update(s);
-            previous = s;
+            out[i] = (short) decode(io);
         }
     }
 }

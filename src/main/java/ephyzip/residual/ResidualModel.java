@@ -91,7 +91,7 @@ final class ResidualModel {
     }
 
     /** Codes residual {@code r} (|r| < 2^16) through {@code io} and returns it (the decoded one on decode). */
-    int code(Bits io, int r, int prediction) {
+    int code(BinaryBits io, int r, int prediction) {
         int pm = prediction & 3;
         int u = Math.abs(r);
         int b = 32 - Integer.numberOfLeadingZeros(u);

@@ -29,12 +29,15 @@ public final class ChannelPredictors {
         this.count = count;
     }
 
-    /** The residual path's state of {@code channel}, made with {@code preset} when first asked for. */
-    ResidualChannel residual(int channel, int preset) {
+    /**
+     * The residual path's state of {@code channel}, made with {@code preset} and {@code cross}
+     * inputs from other channels when first asked for.
+     */
+    ResidualChannel residual(int channel, int preset, int cross) {
         int c = first + channel;
         ResidualChannel r = residuals[c];
         if (r == null) {
-            r = new ResidualChannel(preset);
+            r = new ResidualChannel(preset, cross);
             residuals[c] = r;
         }
         return r;

@@ -4,12 +4,15 @@ import ephyzip.coding.BinaryDecoder;
 import ephyzip.coding.BinaryEncoder;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.model.Alphabet;
+import ephyzip.residual.BinaryBits;
 import ephyzip.residual.ResidualChannel;
 
 /**
  * The residual path (coder 3): each channel's samples predicted by its {@link ResidualChannel}
- * and the residuals coded by one binary arithmetic coder per frame (or segment), channel after
- * channel. Works on any values: no alphabet, no escapes.
+ * and the residuals coded by one binary arithmetic coder per frame (or segment). Within a segment
+ * the samples go time step by time step, channel after channel, so that each channel's prediction
+ * reads the samples the channels before it in the segment have at the same time step (up to
+ * {@link ResidualChannel#MAX_CROSS}). Works on any values: no alphabet, no escapes.
  */
 final class ResidualPayloadCoder implements PayloadCoder {
     /** Bytes the decoder may read past a payload's end before calling it damaged (the coder's 4-byte window). */
@@ -21,11 +24,32 @@ final class ResidualPayloadCoder implements PayloadCoder {
         this.presets = presets;
     }
 
+    /** Channels coded before channel {@code c} of a segment that feed its prediction. */
+    static int crossInputs(int c) {
+        return Math.min(c, ResidualChannel.MAX_CROSS);
+    }
+
+    private ResidualChannel[] channels(ChannelPredictors predictors) {
+        ResidualChannel[] rc = new ResidualChannel[predictors.channels()];
+        for (int c = 0; c < rc.length; c++) {
+            rc[c] = predictors.residual(c, presets[predictors.streamChannel(c)], crossInputs(c));
+        }
+        return rc;
+    }
+
     @Override
     public byte[] encodeFrame(ChannelPredictors predictors, Alphabet alphabet, short[][] samples, int n) {
         BinaryEncoder enc = new BinaryEncoder();
-        for (int c = 0; c < predictors.channels(); c++) {
-            channel(predictors, c).encode(enc, samples[c], n);
+        BinaryBits io = BinaryBits.of(enc);
+        ResidualChannel[] rc = channels(predictors);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < rc.length; c++) {
+                ResidualChannel ch = rc[c];
+                for (int j = 0, k = crossInputs(c); j < k; j++) {
+                    ch.cross(j, rc[c - 1 - j], samples[c - 1 - j][i]);
+                }
+                ch.encode(io, samples[c][i]);
+            }
         }
         return enc.finish();
     }
@@ -34,16 +58,52 @@ final class ResidualPayloadCoder implements PayloadCoder {
     public void decodeFrame(ChannelPredictors predictors, Alphabet alphabet, byte[] payload, long payloadOffset,
                             short[][] out, int n) throws CorruptStreamException {
         BinaryDecoder dec = new BinaryDecoder(payload, 0, payload.length);
-        for (int c = 0; c < predictors.channels(); c++) {
-            channel(predictors, c).decode(dec, out[c], n);
+        BinaryBits io = BinaryBits.of(dec);
+        ResidualChannel[] rc = channels(predictors);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < rc.length; c++) {
+                ResidualChannel ch = rc[c];
+                for (int j = 0, k = crossInputs(c); j < k; j++) {
+                    ch.cross(j, rc[c - 1 - j], out[c - 1 - j][i]);
+                }
+                out[c][i] = (short) ch.decode(io);
+            }
             if (dec.overran() > SLACK) {
-                throw new CorruptStreamException("residual payload ends before channel " + c + " of its frame",
+                throw new CorruptStreamException("residual payload ends before sample " + i + " of its frame",
                         payloadOffset + payload.length);
             }
         }
     }
 
-    private ResidualChannel channel(ChannelPredictors predictors, int c) {
-        return predictors.residual(c, presets[predictors.streamChannel(c)]);
+    /**
+     * What each channel of {@code samples} ({@code n} samples each, in segments of
+     * {@code segmentChannels}, 0 for one) would cost with every channel at {@code preset}, in
+     * 1/256 bit: the encoder's trial, run as the coder runs but counting instead of coding.
+     */
+    static long[] costs(short[][] samples, int n, int segmentChannels, int preset) {
+        int channels = samples.length;
+        int s = segmentChannels == 0 ? channels : segmentChannels;
+        long[] cost = new long[channels];
+        for (int from = 0; from < channels; from += s) {
+            int to = Math.min(channels, from + s);
+            ResidualChannel[] rc = new ResidualChannel[to - from];
+            BinaryBits.Cost[] counter = new BinaryBits.Cost[rc.length];
+            for (int c = 0; c < rc.length; c++) {
+                rc[c] = new ResidualChannel(preset, crossInputs(c));
+                counter[c] = new BinaryBits.Cost();
+            }
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < rc.length; c++) {
+                    for (int j = 0, k = crossInputs(c); j < k; j++) {
+                        rc[c].cross(j, rc[c - 1 - j], samples[from + c - 1 - j][i]);
+                    }
+                    rc[c].encode(counter[c], samples[from + c][i]);
+                }
+            }
+            for (int c = 0; c < rc.length; c++) {
+                cost[from + c] = counter[c].total();
+            }
+        }
+        return cost;
     }
 }

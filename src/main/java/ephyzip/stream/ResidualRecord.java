@@ -43,6 +43,38 @@ public final class ResidualRecord {
         return record.length == 0 ? new byte[channels] : java.util.Arrays.copyOfRange(record, 1, record.length);
     }
 
+    /**
+     * The residual path's plan for {@code samples} ({@code n} of each channel, coded in segments of
+     * {@code segmentChannels}): each channel's preset, the one that codes it smallest, and the
+     * bytes that would take (estimated from the model's probabilities).
+     */
+    public record Choice(byte[] record, long bytes) {
+    }
+
+    public static Choice choose(short[][] samples, int n, int segmentChannels) {
+        int channels = samples.length;
+        byte[] presets = new byte[channels];
+        long[] best = null;
+        for (int p = 0; p < ResidualChannel.PRESETS; p++) {
+            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, p);
+            if (best == null) {
+                best = cost;
+                continue;
+            }
+            for (int c = 0; c < channels; c++) {
+                if (cost[c] < best[c]) {
+                    best[c] = cost[c];
+                    presets[c] = (byte) p;
+                }
+            }
+        }
+        long total = 0;
+        for (long b : best) {
+            total += b;
+        }
+        return new Choice(of(presets), (total + 2047) / 2048);
+    }
+
     static void check(byte[] record, int channels, long offset) throws CorruptStreamException {
         String p = problem(record, channels);
         if (p != null) {
