@@ -398,7 +398,8 @@ public final class Codec {
             Model m = modelFile.model();
             predictors = c -> Predictors.forVersion(m, h.version());
         }
-        if (!h.modelFingerprint().equals(modelFile.fingerprint())) {
+        // the residual path reads no model: its streams decode with any (the header still names the encoder's)
+        if (h.coder() != CoderKind.RESIDUAL && !h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()
                     + " but the model given is " + modelFile.fingerprint() + "; decode with the model whose"
                     + " fingerprint is " + h.modelFingerprint());

@@ -39,6 +39,14 @@ class ResidualPathTest {
     }
 
     @Test
+    void residual_streams_decode_with_any_model() throws Exception {
+        byte[] file = Files.readAllBytes(NLX);
+        byte[] stream = new Codec(TestModels.cnn()).encode(WavFile.parse("nlx", file), CoderKind.ARITH);
+        assertEquals(CoderKind.RESIDUAL, coderOf(stream));
+        assertArrayEquals(file, new Codec(TestModels.bigram()).decode(stream));
+    }
+
+    @Test
     void neuralink_recording_keeps_the_grid_path() throws Exception {
         Codec codec = new Codec(TestModels.cnn());
         byte[] file = Files.readAllBytes(TestModels.dataFiles().get(0));

@@ -62,6 +62,9 @@ class StreamFuzzTest {
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
             Codec codec = new Codec(m);
             for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH, CoderKind.RESIDUAL)) {
+                if (k == CoderKind.RESIDUAL && m.model().cnn() != null) {
+                    continue; // the residual path reads no model: once is enough
+                }
                 for (byte[] wav : List.of(shortWav, noiseWav, stereo, unscaledWav, shiftedWav, wideband)) {
                     for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
                         byte[] stream = codec.encode(WavFile.parse("w", wav), k, frame, c -> Predictors.of(m.model()));
@@ -79,10 +82,20 @@ class StreamFuzzTest {
     }
 
     private static void check(Sample s, byte[] mutated, String what) {
+        check(s, s, mutated, what);
+    }
+
+    /**
+     * {@code mutated} holds {@code s}'s header on {@code body}'s frames: it decodes to either file
+     * (two streams of the same layout and coder settings carry interchangeable bodies) or fails.
+     */
+    private static void check(Sample s, Sample body, byte[] mutated, String what) {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try {
                 byte[] back = s.codec().decode(mutated);
-                assertArrayEquals(s.original(), back, what + ": decoded to something else");
+                if (!Arrays.equals(body.original(), back)) {
+                    assertArrayEquals(s.original(), back, what + ": decoded to something else");
+                }
             } catch (BadInputException expected) {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), what);
             } catch (Throwable t) {
@@ -138,7 +151,7 @@ class StreamFuzzTest {
             StreamHeader ha = a.header();
             byte[] swapped = withHeader(ha, ha.channels(), ha.frameLength(), ha.samplesPerChannel(), b.stream(),
                     b.header().length());
-            check(a, swapped, "seed " + SEED + " round " + round + " header of " + a.name() + " on " + b.name());
+            check(a, b, swapped, "seed " + SEED + " round " + round + " header of " + a.name() + " on " + b.name());
             cases++;
         }
         // truncation at, just before and just after every boundary between records

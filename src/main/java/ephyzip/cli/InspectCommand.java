@@ -3,6 +3,7 @@ package ephyzip.cli;
 import ephyzip.format.InputKind;
 import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
+import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +48,18 @@ final class InspectCommand implements Callable<Integer> {
         o.printf("input:             %s%n", h.kind());
         o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
         byte[] a = h.alphabetRecord();
-        o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
-                + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");
+        if (h.coder() == CoderKind.RESIDUAL) {
+            int[] count = new int[2];
+            for (int i = 1; i < a.length; i++) {
+                count[a[i] & 1]++;
+            }
+            o.printf("predictor presets: %s%n", a.length == 0 ? "0 for every channel"
+                    : count[0] + " channels at 0 (steady), " + count[1] + " at 1 (quick)");
+            o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
+        } else {
+            o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
+                    + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");
+        }
         o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());
         o.printf("file header:       %d bytes%n", h.sourceHeader().length);
         o.printf("stream header:     %d bytes%n", h.length());
