@@ -39,6 +39,47 @@ class ResidualPathTest {
     }
 
     @Test
+    void mains_hum_gets_a_period_and_codes_smaller_with_it() throws Exception {
+        long seed = 12;
+        Random r = new Random(seed);
+        short[] s = new short[40_000];
+        for (int i = 0; i < s.length; i++) { // 10 kHz: 50 Hz hum with harmonics (period 200) under noise
+            double hum = 900 * Math.sin(2 * Math.PI * i / 200) + 300 * Math.sin(6 * Math.PI * i / 200 + 1)
+                    + 150 * Math.signum(Math.sin(2 * Math.PI * i / 200));
+            s[i] = (short) Math.round(hum + r.nextGaussian() * 20);
+        }
+        byte[] file = TestWavs.mono(s);
+        Codec codec = new Codec(TestModels.bigram());
+        byte[] stream = codec.encode(WavFile.parse("hum", file), CoderKind.RESIDUAL);
+        StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
+        byte[] record = h.alphabetRecord();
+        int period = ((record[2] & 0xFF) << 8) | (record[3] & 0xFF);
+        assertTrue(period > 0 && period % 200 == 0, "period " + period + ", seed " + seed);
+        assertArrayEquals(file, codec.decode(stream), "seed " + seed);
+    }
+
+    @Test
+    void residual_records_with_impossible_settings_are_refused() throws Exception {
+        byte[] stream = new Codec(TestModels.bigram()).encode(WavFile.parse("nlx", Files.readAllBytes(NLX)),
+                CoderKind.RESIDUAL);
+        StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
+        int at = h.length() - 4 - h.alphabetRecord().length; // the record's first byte
+        // (offset in the record, byte)...: a preset of 7, a period of 32,512, a period of 5, another tag
+        for (int[] change : new int[][] {{1, 7}, {2, 0x7F}, {2, 0, 3, 5}, {0, 9}}) {
+            byte[] bad = stream.clone();
+            for (int k = 0; k < change.length; k += 2) {
+                bad[at + change[k]] = (byte) change[k + 1];
+            }
+            int crc = StreamHeader.crc(bad, 0, h.length() - 4);
+            java.nio.ByteBuffer.wrap(bad, h.length() - 4, 4).putInt(crc);
+            BadInputException e = assertThrows(BadInputException.class, () -> new Codec(TestModels.bigram()).decode(bad),
+                    "record change " + java.util.Arrays.toString(change));
+            assertTrue(e.getMessage().contains("preset") || e.getMessage().contains("period")
+                    || e.getMessage().contains("record"), e.getMessage());
+        }
+    }
+
+    @Test
     void residual_streams_decode_with_any_model() throws Exception {
         byte[] file = Files.readAllBytes(NLX);
         byte[] stream = new Codec(TestModels.cnn()).encode(WavFile.parse("nlx", file), CoderKind.ARITH);

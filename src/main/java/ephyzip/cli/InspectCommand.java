@@ -49,12 +49,15 @@ final class InspectCommand implements Callable<Integer> {
         o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
         byte[] a = h.alphabetRecord();
         if (h.coder() == CoderKind.RESIDUAL) {
-            int[] count = new int[2];
-            for (int i = 1; i < a.length; i++) {
-                count[a[i] & 1]++;
+            int[] count = new int[3];
+            int periodic = 0;
+            for (int i = 1; i + 2 < a.length; i += 3) {
+                count[Math.min(2, a[i] & 0xFF)]++;
+                periodic += (a[i + 1] | a[i + 2]) != 0 ? 1 : 0;
             }
             o.printf("predictor presets: %s%n", a.length == 0 ? "0 for every channel"
-                    : count[0] + " channels at 0 (steady), " + count[1] + " at 1 (quick)");
+                    : count[0] + " channels at 0 (steady), " + count[1] + " at 1, " + count[2] + " at 2 (quick); "
+                    + periodic + " with a period");
             o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
         } else {
             o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("

@@ -12,6 +12,8 @@ package ephyzip.residual;
  * No {@code Math} intrinsics, no vector lanes.
  */
 final class Ols {
+    /** The value of the constant input (an intercept: ADCs with an offset), when there is one. */
+    static final int CONSTANT = 4096;
     private final int n;
     private final int order;
     private final double lambda;
@@ -25,14 +27,17 @@ final class Ols {
     private final double[] y;
     private int count;
 
-    Ols(int order, int extra, double lambda, double nu, int interval) {
+    Ols(int order, int extra, boolean constant, double lambda, double nu, int interval) {
         this.order = order;
-        this.n = order + extra;
+        this.n = order + extra + (constant ? 1 : 0);
         int n = this.n;
         this.lambda = lambda;
         this.nu = nu;
         this.interval = interval;
         hist = new double[n];
+        if (constant) {
+            hist[n - 1] = CONSTANT;
+        }
         cov = new double[n * n];
         b = new double[n];
         w = new double[n];

@@ -21,10 +21,11 @@ public final class ResidualChannel {
     static final int MIXER_RATE = 3;
 
     /** The predictor settings a stream may choose: slow and steady (0) or quick to follow (1). */
-    public static final int PRESETS = 2;
-    private static final double[] LAMBDA = {0.9998, 0.999};
-    private static final double[] NU = {0.000001, 0.00000001};
-    private static final int[] MU = {4, 8};
+    public static final int PRESETS = 3;
+    private static final double[] LAMBDA = {0.99995, 0.9998, 0.999};
+    private static final double[] NU = {0.000001, 0.000001, 0.00000001};
+    private static final int[] MU = {1, 3, 8};
+    private static final boolean[] CONSTANT = {true, true, false};
 
     /** At most this many channels coded before at the same time step feed a channel's prediction. */
     public static final int MAX_CROSS = 3;
@@ -39,13 +40,55 @@ public final class ResidualChannel {
      * had and its residual (the part its own prediction missed: common noise shows there).
      */
     public ResidualChannel(int preset, int cross) {
-        ols = new Ols(OLS_ORDER, 2 * cross, LAMBDA[preset], NU[preset], OLS_INTERVAL);
+        this(preset, cross, 0);
+    }
+
+    /**
+     * As {@link #ResidualChannel(int, int)}, and when {@code period} > 0 (MIN_PERIOD to MAX_PERIOD)
+     * also the samples one period back (and one either side): interference that repeats, such as
+     * mains hum and its harmonics.
+     */
+    public ResidualChannel(int preset, int cross, int period) {
+        this.cross = cross;
+        this.period = period;
+        ols = new Ols(OLS_ORDER, 2 * cross + (period > 0 ? 3 : 0), CONSTANT[preset], LAMBDA[preset], NU[preset],
+                OLS_INTERVAL);
         cascade = new Cascade(ols, new Nlms(LMS1, MU[preset]), new Nlms(LMS2, MU[preset]));
+        past = period > 0 ? new int[period + 2] : null;
     }
 
     /** A channel that reads no other channel. */
     public ResidualChannel(int preset) {
-        this(preset, 0);
+        this(preset, 0, 0);
+    }
+
+    /** Shortest and longest period (samples) the long-term inputs may have. */
+    public static final int MIN_PERIOD = 20;
+    public static final int MAX_PERIOD = 2048;
+
+    private final int cross;
+    private final int period;
+    /** The last period + 2 samples, {@code past[at]} the oldest (0 before the first). */
+    private final int[] past;
+    private int at;
+
+    private int predict() {
+        if (period > 0) {
+            int l = past.length; // x[t-k] lies at (at - k) mod l; at holds x[t-l] = x[t-period-2]
+            int j = 2 * cross;
+            ols.extra(j, past[(at + 1) % l]);     // x[t-period-1]
+            ols.extra(j + 1, past[(at + 2) % l]); // x[t-period]
+            ols.extra(j + 2, past[(at + 3) % l]); // x[t-period+1]
+        }
+        return cascade.predict();
+    }
+
+    private void update(int x) {
+        cascade.update(x);
+        if (period > 0) {
+            past[at] = x;
+            at = at + 1 == past.length ? 0 : at + 1;
+        }
     }
 
     /** The bytes {@code x} codes to on a fresh channel with {@code preset}, flush included. */
@@ -66,9 +109,9 @@ public final class ResidualChannel {
 
     /** Codes sample {@code x} through {@code io}. */
     public void encode(BinaryBits io, int x) {
-        int p = cascade.predict();
+        int p = predict();
         model.code(io, x - p, p);
-        cascade.update(x);
+        update(x);
         residual = x - p;
     }
 
@@ -81,10 +124,10 @@ public final class ResidualChannel {
 
     /** Decodes the next sample through {@code io}. */
     public int decode(BinaryBits io) {
-        int p = cascade.predict();
+        int p = predict();
         // a damaged payload can decode to a value outside 16 bits: kept in range, the stream's CRC catches it
         int s = Math.max(-32768, Math.min(32767, p + model.code(io, 0, p)));
-        cascade.update(s);
+        update(s);
         residual = s - p;
         return s;
     }

@@ -33,11 +33,11 @@ public final class ChannelPredictors {
      * The residual path's state of {@code channel}, made with {@code preset} and {@code cross}
      * inputs from other channels when first asked for.
      */
-    ResidualChannel residual(int channel, int preset, int cross) {
+    ResidualChannel residual(int channel, int preset, int cross, int period) {
         int c = first + channel;
         ResidualChannel r = residuals[c];
         if (r == null) {
-            r = new ResidualChannel(preset, cross);
+            r = new ResidualChannel(preset, cross, period);
             residuals[c] = r;
         }
         return r;

@@ -40,7 +40,8 @@ public enum CoderKind {
      */
     public PayloadCoder coderFor(Model model, StreamHeader h, java.util.concurrent.ExecutorService pool) {
         PayloadCoder inner = this == RESIDUAL
-                ? new ResidualPayloadCoder(ResidualRecord.presets(h.alphabetRecord(), h.channels()))
+                ? new ResidualPayloadCoder(ResidualRecord.presets(h.alphabetRecord(), h.channels()),
+                        ResidualRecord.periods(h.alphabetRecord(), h.channels()))
                 : coderFor(model, h.version());
         return SegmentedCoder.of(inner, h, pool);
     }
@@ -51,7 +52,8 @@ public enum CoderKind {
             case RANK -> new RankPayloadCoder(model.tierCode(), version == StreamHeader.VERSION_2);
             case ARITH -> new ArithPayloadCoder();
             case STORED -> new StoredPayloadCoder();
-            case RESIDUAL -> new ResidualPayloadCoder(new byte[4096]);
+            case RESIDUAL -> new ResidualPayloadCoder(new byte[StreamHeader.MAX_CHANNELS],
+                    new int[StreamHeader.MAX_CHANNELS]);
         };
     }
 }

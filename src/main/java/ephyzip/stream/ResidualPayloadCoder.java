@@ -18,10 +18,12 @@ final class ResidualPayloadCoder implements PayloadCoder {
     /** Bytes the decoder may read past a payload's end before calling it damaged (the coder's 4-byte window). */
     private static final int SLACK = 4;
     private final byte[] presets;
+    private final int[] periods;
 
-    /** {@code presets[c]}: the predictor preset of stream channel {@code c} (its {@link ResidualRecord}). */
-    ResidualPayloadCoder(byte[] presets) {
+    /** {@code presets[c]}, {@code periods[c]}: stream channel {@code c}'s settings (its {@link ResidualRecord}). */
+    ResidualPayloadCoder(byte[] presets, int[] periods) {
         this.presets = presets;
+        this.periods = periods;
     }
 
     /** Channels coded before channel {@code c} of a segment that feed its prediction. */
@@ -32,7 +34,8 @@ final class ResidualPayloadCoder implements PayloadCoder {
     private ResidualChannel[] channels(ChannelPredictors predictors) {
         ResidualChannel[] rc = new ResidualChannel[predictors.channels()];
         for (int c = 0; c < rc.length; c++) {
-            rc[c] = predictors.residual(c, presets[predictors.streamChannel(c)], crossInputs(c));
+            int sc = predictors.streamChannel(c);
+            rc[c] = predictors.residual(c, presets[sc], crossInputs(c), periods[sc]);
         }
         return rc;
     }
@@ -77,10 +80,9 @@ final class ResidualPayloadCoder implements PayloadCoder {
 
     /**
      * What each channel of {@code samples} ({@code n} samples each, in segments of
-     * {@code segmentChannels}, 0 for one) would cost with every channel at {@code preset}, in
-     * 1/256 bit: the encoder's trial, run as the coder runs but counting instead of coding.
+     * {@code segmentChannels}, 0 for one) would cost with these presets and periods, in 1/256 bit: the encoder's trial, run as the coder runs but counting instead of coding.
      */
-    static long[] costs(short[][] samples, int n, int segmentChannels, int preset) {
+    static long[] costs(short[][] samples, int n, int segmentChannels, byte[] presets, int[] periods) {
         int channels = samples.length;
         int s = segmentChannels == 0 ? channels : segmentChannels;
         long[] cost = new long[channels];
@@ -89,7 +91,7 @@ final class ResidualPayloadCoder implements PayloadCoder {
             ResidualChannel[] rc = new ResidualChannel[to - from];
             BinaryBits.Cost[] counter = new BinaryBits.Cost[rc.length];
             for (int c = 0; c < rc.length; c++) {
-                rc[c] = new ResidualChannel(preset, crossInputs(c));
+                rc[c] = new ResidualChannel(presets[from + c], crossInputs(c), periods[from + c]);
                 counter[c] = new BinaryBits.Cost();
             }
             for (int i = 0; i < n; i++) {

@@ -1,12 +1,13 @@
 package ephyzip.stream;
 
 import ephyzip.io.CorruptStreamException;
+import ephyzip.residual.Periods;
 import ephyzip.residual.ResidualChannel;
 
 /**
  * The header record of a residual-path stream (coder 3), in the place of the alphabet record:
- * empty (every channel uses predictor preset 0), or the byte {@code 3} followed by one byte per
- * channel, its preset.
+ * empty (every channel uses predictor preset 0 and no period), or the byte {@code 3} followed by
+ * three bytes per channel: its preset, and its period (big-endian, 0 for none).
  */
 public final class ResidualRecord {
     static final int TAG = 3;
@@ -14,11 +15,15 @@ public final class ResidualRecord {
     private ResidualRecord() {
     }
 
-    /** The record for the presets of each channel. */
-    public static byte[] of(byte[] presets) {
-        byte[] r = new byte[presets.length + 1];
+    /** The record for each channel's preset and period. */
+    public static byte[] of(byte[] presets, int[] periods) {
+        byte[] r = new byte[3 * presets.length + 1];
         r[0] = TAG;
-        System.arraycopy(presets, 0, r, 1, presets.length);
+        for (int c = 0; c < presets.length; c++) {
+            r[1 + 3 * c] = presets[c];
+            r[2 + 3 * c] = (byte) (periods[c] >> 8);
+            r[3 + 3 * c] = (byte) periods[c];
+        }
         return r;
     }
 
@@ -27,26 +32,49 @@ public final class ResidualRecord {
         if (record.length == 0) {
             return null;
         }
-        if (record[0] != TAG || record.length != channels + 1) {
+        if (record[0] != TAG || record.length != 3 * channels + 1) {
             return "residual-path record of " + record.length + " bytes for " + channels + " channels";
         }
-        for (int i = 1; i < record.length; i++) {
-            if ((record[i] & 0xFF) >= ResidualChannel.PRESETS) {
-                return "unknown predictor preset " + (record[i] & 0xFF) + " for channel " + (i - 1);
+        for (int c = 0; c < channels; c++) {
+            int preset = record[1 + 3 * c] & 0xFF;
+            if (preset >= ResidualChannel.PRESETS) {
+                return "unknown predictor preset " + preset + " for channel " + c;
+            }
+            int period = period(record, c);
+            if (period != 0 && (period < ResidualChannel.MIN_PERIOD || period > ResidualChannel.MAX_PERIOD)) {
+                return "period " + period + " of channel " + c + " outside " + ResidualChannel.MIN_PERIOD + ".."
+                        + ResidualChannel.MAX_PERIOD;
             }
         }
         return null;
     }
 
+    private static int period(byte[] record, int c) {
+        return ((record[2 + 3 * c] & 0xFF) << 8) | (record[3 + 3 * c] & 0xFF);
+    }
+
     /** The preset of each channel from a checked record. */
     static byte[] presets(byte[] record, int channels) {
-        return record.length == 0 ? new byte[channels] : java.util.Arrays.copyOfRange(record, 1, record.length);
+        byte[] p = new byte[channels];
+        for (int c = 0; record.length > 0 && c < channels; c++) {
+            p[c] = record[1 + 3 * c];
+        }
+        return p;
+    }
+
+    /** The period of each channel from a checked record (0: none). */
+    static int[] periods(byte[] record, int channels) {
+        int[] p = new int[channels];
+        for (int c = 0; record.length > 0 && c < channels; c++) {
+            p[c] = period(record, c);
+        }
+        return p;
     }
 
     /**
      * The residual path's plan for {@code samples} ({@code n} of each channel, coded in segments of
-     * {@code segmentChannels}): each channel's preset, the one that codes it smallest, and the
-     * bytes that would take (estimated from the model's probabilities).
+     * {@code segmentChannels}): each channel's preset, the one that codes it smallest, and its
+     * period where one helps, and the bytes that would take (counted from the model's probabilities).
      */
     public record Choice(byte[] record, long bytes) {
     }
@@ -54,9 +82,12 @@ public final class ResidualRecord {
     public static Choice choose(short[][] samples, int n, int segmentChannels) {
         int channels = samples.length;
         byte[] presets = new byte[channels];
+        int[] none = new int[channels];
         long[] best = null;
         for (int p = 0; p < ResidualChannel.PRESETS; p++) {
-            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, p);
+            byte[] all = new byte[channels];
+            java.util.Arrays.fill(all, (byte) p);
+            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, all, none);
             if (best == null) {
                 best = cost;
                 continue;
@@ -68,11 +99,27 @@ public final class ResidualRecord {
                 }
             }
         }
+        int[] periods = new int[channels];
+        boolean any = false;
+        for (int c = 0; c < channels; c++) {
+            periods[c] = Periods.find(samples[c], n);
+            any |= periods[c] != 0;
+        }
+        if (any) {
+            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, presets, periods);
+            for (int c = 0; c < channels; c++) {
+                if (cost[c] < best[c]) {
+                    best[c] = cost[c];
+                } else {
+                    periods[c] = 0;
+                }
+            }
+        }
         long total = 0;
         for (long b : best) {
             total += b;
         }
-        return new Choice(of(presets), (total + 2047) / 2048);
+        return new Choice(of(presets, periods), (total + 2047) / 2048);
     }
 
     static void check(byte[] record, int channels, long offset) throws CorruptStreamException {

@@ -59,7 +59,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (!(rate >= 0 && rate < 1e9)) {
             throw new IllegalArgumentException("sample rate " + rate);
         }
-        if (alphabetRecord.length > StreamAlphabet.MAX_RECORD || (version == VERSION_2 && alphabetRecord.length > 0)) {
+        if (alphabetRecord.length > maxRecord(coder) || (version == VERSION_2 && alphabetRecord.length > 0)) {
             throw new IllegalArgumentException("alphabet record of " + alphabetRecord.length + " bytes");
         }
         if (segmentChannels < 0 || segmentChannels > channels || (version == VERSION_2 && segmentChannels != 0)) {
@@ -77,6 +77,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                         byte[] alphabetRecord) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 alphabetRecord, 0);
+    }
+
+    /** The longest record a stream of {@code coder} may carry: an alphabet's, or the residual path's 3 bytes a channel. */
+    static int maxRecord(CoderKind coder) {
+        return coder == CoderKind.RESIDUAL ? 3 * MAX_CHANNELS + 1 : StreamAlphabet.MAX_RECORD;
     }
 
     /** Coder segments in each frame. */
@@ -205,9 +210,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (version != VERSION_2) {
             alphabetLength = readBytes(in, 2, at);
             int n = ByteBuffer.wrap(alphabetLength).getShort() & 0xFFFF;
-            if (n > StreamAlphabet.MAX_RECORD) {
+            CoderKind claimed = CoderKind.ofId(coderId);
+            int limit = claimed == null ? StreamAlphabet.MAX_RECORD : maxRecord(claimed);
+            if (n > limit) {
                 throw new CorruptStreamException("alphabet record length " + n + " exceeds the limit "
-                        + StreamAlphabet.MAX_RECORD, at);
+                        + limit, at);
             }
             alphabetRecord = readBytes(in, n, at + 2);
             at += 2 + n;
