@@ -147,13 +147,13 @@ public final class Codec {
     }
 
     /** Samples per channel the encoder tries both paths on (fewer for many channels: at most 2^20 in all). */
-    static final int TRIAL_SAMPLES = 1 << 15;
+    static final int TRIAL_SAMPLES = 1 << 17;
 
     /**
      * What the encoder learns of a recording before coding it: the count of each sample value
      * ({@code [v + 32768]}) and the first samples of every channel (interleaved), to try the paths on.
      */
-    public record Survey(long[] histogram, short[] prefix, int channels) {
+    public record Survey(long[] histogram, short[] prefix, int channels, long samplesPerChannel) {
         /** Reads all of {@code in}. */
         public static Survey of(RecordingReader in) throws IOException {
             long[] h = new long[65536];
@@ -174,7 +174,7 @@ public final class Codec {
                 have += take;
                 left -= k;
             }
-            return new Survey(h, prefix, channels);
+            return new Survey(h, prefix, channels, in.samplesPerChannel());
         }
 
         int prefixSamples() {
@@ -230,7 +230,7 @@ public final class Codec {
             channels[c] = survey.channel(c);
         }
         ResidualRecord.Choice choice = ResidualRecord.choose(channels, survey.prefixSamples(),
-                segmentChannels(CoderKind.RESIDUAL, survey.channels()));
+                segmentChannels(CoderKind.RESIDUAL, survey.channels()), survey.prefixSamples() == survey.samplesPerChannel());
         return new Trial(new Plan(CoderKind.RESIDUAL, choice.record()), choice.bytes());
     }
 

@@ -80,9 +80,11 @@ final class ResidualPayloadCoder implements PayloadCoder {
 
     /**
      * What each channel of {@code samples} ({@code n} samples each, in segments of
-     * {@code segmentChannels}, 0 for one) would cost with these presets and periods, in 1/256 bit: the encoder's trial, run as the coder runs but counting instead of coding.
+     * {@code segmentChannels}, 0 for one) would cost with these presets and periods, in 1/256 bit,
+     * counting the samples from {@code countFrom} on: the encoder's trial, run as the coder runs but counting instead of coding.
      */
-    static long[] costs(short[][] samples, int n, int segmentChannels, byte[] presets, int[] periods) {
+    static long[] costs(short[][] samples, int n, int countFrom, int segmentChannels, byte[] presets, int[] periods) {
+        BinaryBits.Cost warmUp = new BinaryBits.Cost();
         int channels = samples.length;
         int s = segmentChannels == 0 ? channels : segmentChannels;
         long[] cost = new long[channels];
@@ -99,7 +101,7 @@ final class ResidualPayloadCoder implements PayloadCoder {
                     for (int j = 0, k = crossInputs(c); j < k; j++) {
                         rc[c].cross(j, rc[c - 1 - j], samples[from + c - 1 - j][i]);
                     }
-                    rc[c].encode(counter[c], samples[from + c][i]);
+                    rc[c].encode(i < countFrom ? warmUp : counter[c], samples[from + c][i]);
                 }
             }
             for (int c = 0; c < rc.length; c++) {

@@ -79,7 +79,13 @@ public final class ResidualRecord {
     public record Choice(byte[] record, long bytes) {
     }
 
-    public static Choice choose(short[][] samples, int n, int segmentChannels) {
+    /**
+     * {@code whole}: the samples are the whole recording, and all of them count; else they are its
+     * beginning, and only their second half counts (a preset's steady state matters more than
+     * how fast it starts), scaled to all of them.
+     */
+    public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole) {
+        int countFrom = whole ? 0 : n / 2;
         int channels = samples.length;
         byte[] presets = new byte[channels];
         int[] none = new int[channels];
@@ -87,7 +93,7 @@ public final class ResidualRecord {
         for (int p = 0; p < ResidualChannel.PRESETS; p++) {
             byte[] all = new byte[channels];
             java.util.Arrays.fill(all, (byte) p);
-            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, all, none);
+            long[] cost = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
             if (best == null) {
                 best = cost;
                 continue;
@@ -106,7 +112,7 @@ public final class ResidualRecord {
             any |= periods[c] != 0;
         }
         if (any) {
-            long[] cost = ResidualPayloadCoder.costs(samples, n, segmentChannels, presets, periods);
+            long[] cost = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, periods);
             for (int c = 0; c < channels; c++) {
                 if (cost[c] < best[c]) {
                     best[c] = cost[c];
@@ -119,7 +125,8 @@ public final class ResidualRecord {
         for (long b : best) {
             total += b;
         }
-        return new Choice(of(presets, periods), (total + 2047) / 2048);
+        long counted = Math.max(1, n - countFrom);
+        return new Choice(of(presets, periods), (total * n / counted + 2047) / 2048);
     }
 
     static void check(byte[] record, int channels, long offset) throws CorruptStreamException {
