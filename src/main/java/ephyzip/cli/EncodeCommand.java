@@ -35,7 +35,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--frame", paramLabel = "N", description = {
             "Samples per channel in each frame of the stream; a receiver decodes frame by frame, so N bounds the"
-                    + " latency (20 = 1 ms at 19.5 kHz). Default: 16384 (fewer when channels x N would pass "
+                    + " latency (20 = 1 ms at 19.5 kHz). Default: 16384, on the residual path 65536 (fewer when channels x N would pass "
                     + Codec.DEFAULT_FRAME_SAMPLES + "; the limit is " + StreamHeader.MAX_FRAME_SAMPLES + ")."})
     Integer frame;
 

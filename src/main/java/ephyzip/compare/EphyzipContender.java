@@ -77,7 +77,8 @@ public final class EphyzipContender implements Contender {
         RankStats stats = ranks() ? new RankStats() : null;
         long t0 = System.nanoTime();
         // rank statistics are gathered over every channel, as the shares are of all samples
-        byte[] packed = codec.encode(wav, coder, Math.min(frameLength, Codec.defaultFrame(wav.channels())),
+        byte[] packed = codec.encode(wav, coder, frameLength == Codec.DEFAULT_FRAME ? 0
+                        : Math.min(frameLength, Codec.defaultFrame(wav.channels())),
                 c -> stats != null ? stats.wrap(predictor()) : predictor());
         long t1 = System.nanoTime();
         boolean same;

@@ -2,8 +2,8 @@ package ephyzip.residual;
 
 /**
  * Finds a period at which a channel repeats (mains hum and its harmonics, a stimulator's pulses):
- * the lag, between {@link ResidualChannel#MIN_PERIOD} and {@link ResidualChannel#MAX_PERIOD}, at
- * which the first differences of the samples correlate most. Integer sums: the same lag on every
+ * the shortest lag, between {@link ResidualChannel#MIN_PERIOD} and {@link ResidualChannel#MAX_PERIOD},
+ * at which the first differences of the samples correlate within 80% of the most they do at any. Integer sums: the same lag on every
  * machine. The encoder tries the lag it finds and keeps it only where it codes smaller.
  */
 public final class Periods {
@@ -13,7 +13,7 @@ public final class Periods {
     private Periods() {
     }
 
-    /** The best lag for {@code x[0..n)}, or 0 when none correlates by at least 2%. */
+    /** The period of {@code x[0..n)}, or 0 when no lag correlates by at least 2% of the energy. */
     public static int find(short[] x, int n) {
         int m = Math.min(n, WINDOW);
         int maxLag = Math.min(ResidualChannel.MAX_PERIOD, m / 4);
@@ -28,18 +28,25 @@ public final class Periods {
         for (int i = 1; i < m; i++) {
             energy += (long) d[i] * d[i];
         }
+        long[] c = new long[maxLag + 1];
         long best = 0;
-        int lag = 0;
         for (int l = ResidualChannel.MIN_PERIOD; l <= maxLag; l++) {
-            long c = 0;
+            long sum = 0;
             for (int i = l + 1; i < m; i++) {
-                c += (long) d[i] * d[i - l];
+                sum += (long) d[i] * d[i - l];
             }
-            if (c > best) {
-                best = c;
-                lag = l;
+            c[l] = sum;
+            best = Math.max(best, sum);
+        }
+        if (energy == 0 || best * 50 < energy) {
+            return 0;
+        }
+        // the shortest lag within 80% of the best: the fundamental, not one of its multiples
+        for (int l = ResidualChannel.MIN_PERIOD; l <= maxLag; l++) {
+            if (c[l] * 5 >= best * 4) {
+                return l;
             }
         }
-        return best * 50 >= energy && energy > 0 ? lag : 0;
+        return 0;
     }
 }

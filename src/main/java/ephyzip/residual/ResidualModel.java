@@ -13,6 +13,7 @@ final class ResidualModel {
     private static final int DECISIONS = OCTAVES - 1;
     private static final int LEVELS = 72;
     private static final int INPUTS = 6;
+    static final int MIXER_SHIFT = 14;
     /** Contexts of the two lowest bits of |r|: (min(b, 5), P mod 4, sign, which bit). */
     private static final int GRID_CONTEXTS = 6 * 4 * 2 * 4;
     private static final int[] RATE = new int[1024];
@@ -122,7 +123,7 @@ final class ResidualModel {
             int bit = io.bit(b > k ? 1 : 0, clampP(p12 << 4));
             int err = ((bit << 12) - p12) * lr;
             for (int j = 0; j < INPUTS; j++) {
-                weights[w + j] += (st[j] * err) >> 14;
+                weights[w + j] += (st[j] * err) >> MIXER_SHIFT;
             }
             adapt(p0, n0, i0, bit);
             adapt(p1, n1, i1, bit);

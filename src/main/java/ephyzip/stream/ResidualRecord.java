@@ -90,17 +90,19 @@ public final class ResidualRecord {
         byte[] presets = new byte[channels];
         int[] none = new int[channels];
         long[] best = null;
+        long[][] cost = new long[ResidualChannel.PRESETS][];
         for (int p = 0; p < ResidualChannel.PRESETS; p++) {
             byte[] all = new byte[channels];
             java.util.Arrays.fill(all, (byte) p);
-            long[] cost = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
-            if (best == null) {
-                best = cost;
-                continue;
-            }
-            for (int c = 0; c < channels; c++) {
-                if (cost[c] < best[c]) {
-                    best[c] = cost[c];
+            cost[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
+        }
+        best = new long[channels];
+        for (int c = 0; c < channels; c++) {
+            presets[c] = 0;
+            best[c] = cost[0][c];
+            for (int p = 1; p < ResidualChannel.PRESETS; p++) {
+                if (cost[p][c] < best[c]) {
+                    best[c] = cost[p][c];
                     presets[c] = (byte) p;
                 }
             }
@@ -112,10 +114,10 @@ public final class ResidualRecord {
             any |= periods[c] != 0;
         }
         if (any) {
-            long[] cost = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, periods);
+            long[] withPeriod = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, periods);
             for (int c = 0; c < channels; c++) {
-                if (cost[c] < best[c]) {
-                    best[c] = cost[c];
+                if (withPeriod[c] < best[c]) {
+                    best[c] = withPeriod[c];
                 } else {
                     periods[c] = 0;
                 }
@@ -127,6 +129,17 @@ public final class ResidualRecord {
         }
         long counted = Math.max(1, n - countFrom);
         return new Choice(of(presets, periods), (total * n / counted + 2047) / 2048);
+    }
+
+    /** What {@code samples} would cost on the residual path at the middle preset, in bytes (a first look). */
+    public static long count(short[][] samples, int n, int segmentChannels) {
+        byte[] presets = new byte[samples.length];
+        java.util.Arrays.fill(presets, (byte) 1);
+        long total = 0;
+        for (long c : ResidualPayloadCoder.costs(samples, n, 0, segmentChannels, presets, new int[samples.length])) {
+            total += c;
+        }
+        return (total + 2047) / 2048;
     }
 
     static void check(byte[] record, int channels, long offset) throws CorruptStreamException {
