@@ -8,9 +8,10 @@ import ephyzip.coding.BinaryEncoder;
  * then two LMS stages on its error) and the residual is coded under a {@link ResidualModel}. State
  * carries from frame to frame; a fresh channel is what both sides start from.
  *
- * <p>The constants were chosen on the external recordings (see docs/results.md): the OLS order 16
- * and forgetting 0.9998 with ridge 1e-6 of the mean variance, solved every 8 samples; LMS stages of 32
- * and 16 taps at steps 1, 3 or 8 /256 (three presets); counters slowing to 1/1000; mixer rate 1/16384.
+ * <p>The constants were chosen on the six external sources (docs/results.md): least squares of
+ * order 16, solved every 8 samples, forgetting 0.99995 / 0.9998 / 0.999 with ridges 1e-6 / 1e-6 /
+ * 1e-8 of the mean variance (presets 0 to 2); LMS stages of 32 and 16 taps at steps 1 / 3 / 8 in
+ * 1/256; counters slowing to 1/1000; mixer rate 1/16384.
  */
 public final class ResidualChannel {
     static final int OLS_ORDER = 16;
