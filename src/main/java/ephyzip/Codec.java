@@ -411,6 +411,11 @@ public final class Codec {
     private StreamWriter writer(OutputStream out, Plan plan, InputKind kind, double rate, int channels,
                                 int frameLength, long samplesPerChannel, byte[] sourceHeader,
                                 IntFunction<ModelPredictor> predictors) throws BadInputException, IOException {
+        if (!(rate >= 0 && rate < 1e9)) {
+            // informative only: an impossible rate in a file's header (0xFFFFFFFF, a NaN in a
+            // sidecar) stays in the header verbatim and is recorded as not stated
+            rate = 0;
+        }
         String problem = StreamHeader.problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
         if (problem != null) {
             throw new BadInputException("cannot encode: " + problem);

@@ -38,8 +38,13 @@ final class CompareCommand implements Callable<Integer> {
                     + ModelOption.DEFAULT_MODEL + " and " + ModelOption.BIGRAM_MODEL + ").")
     List<Path> models;
 
-    @Parameters(paramLabel = "DIR", description = "Directory of WAV files, or a .txt list of them.")
-    Path dir;
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Directory of WAV files, or a .txt list of them;"
+            + " with several, each is compared on its own (a source) and a table of payload ratios per source"
+            + " follows.")
+    List<Path> dirs;
+
+    /** The source being compared. */
+    private Path dir;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as a JSON array.")
     Path json;
@@ -80,6 +85,74 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dirs.size() == 1) {
+            dir = dirs.get(0);
+            return compare(json, csv, plots, null);
+        }
+        if (json != null || csv != null || plots != null) {
+            throw new UsageException("--json, --csv and --plots take one DIR");
+        }
+        java.util.Map<Path, List<CodecResult>> bySource = new java.util.LinkedHashMap<>();
+        int rc = ExitCodes.OK;
+        for (Path d : dirs) {
+            dir = d;
+            List<CodecResult> results = new ArrayList<>();
+            rc = Math.max(rc, compare(null, null, null, results));
+            bySource.put(d, results);
+            spec.commandLine().getOut().println();
+        }
+        printSources(spec.commandLine().getOut(), bySource);
+        return rc;
+    }
+
+    /** Payload ratios per source (rows) and codec (columns), and over all sources together. */
+    private static void printSources(PrintWriter o, java.util.Map<Path, List<CodecResult>> bySource) {
+        List<String> codecs = new ArrayList<>();
+        bySource.values().forEach(rs -> rs.forEach(r -> {
+            if (!codecs.contains(r.codec())) {
+                codecs.add(r.codec());
+            }
+        }));
+        o.println("payload ratio (input / payload) per source:");
+        o.printf("%-28s", "source");
+        codecs.forEach(c -> o.printf(Locale.ROOT, " %14s", c));
+        o.println();
+        long[] in = new long[codecs.size()];
+        long[] out = new long[codecs.size()];
+        for (var e : bySource.entrySet()) {
+            Path name = e.getKey().getFileName();
+            o.printf("%-28s", name == null ? e.getKey() : name);
+            for (int i = 0; i < codecs.size(); i++) {
+                CodecResult r = find(e.getValue(), codecs.get(i));
+                if (r == null || !r.roundTripOk()) {
+                    o.printf(" %14s", r == null ? "-" : "failed");
+                    continue;
+                }
+                in[i] += r.inputBytes();
+                out[i] += r.payloadBytes();
+                o.printf(Locale.ROOT, " %14.3f", r.payloadRatio());
+            }
+            o.println();
+        }
+        o.printf("%-28s", "all sources");
+        for (int i = 0; i < codecs.size(); i++) {
+            o.printf(Locale.ROOT, " %14s", out[i] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) in[i] / out[i]));
+        }
+        o.println();
+        o.flush();
+    }
+
+    private static CodecResult find(List<CodecResult> results, String codec) {
+        for (CodecResult r : results) {
+            if (r.codec().equals(codec)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Compares the recordings of {@link #dir}; {@code collect}, when given, receives the results. */
+    private int compare(Path json, Path csv, Path plots, List<CodecResult> collect) throws Exception {
         List<Path> files = Recordings.list(List.of(dir));
         if (files.isEmpty()) {
             throw new UsageException(dir + ": no WAV files");
@@ -120,6 +193,9 @@ final class CompareCommand implements Callable<Integer> {
             results = Comparison.run(files, contenders, threads, p::step);
         }
         print(spec.commandLine().getOut(), files.size(), lines, results);
+        if (collect != null) {
+            collect.addAll(results);
+        }
         if (json != null) {
             StringBuilder sb = new StringBuilder("[\n");
             for (int i = 0; i < results.size(); i++) {

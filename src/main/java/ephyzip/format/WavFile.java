@@ -96,7 +96,7 @@ public final class WavFile {
         for (int at = 12; at + 8 <= header.length; ) {
             long size = b.getInt(at + 4) & 0xFFFFFFFFL;
             if (header[at] == 'f' && header[at + 1] == 'm' && header[at + 2] == 't' && header[at + 3] == ' ') {
-                return at + 16 <= header.length ? b.getInt(at + 12) : 0;
+                return at + 16 <= header.length ? Math.max(0, b.getInt(at + 12)) : 0; // 2^31 and up: not a rate
             }
             at += 8 + size + (size & 1);
         }

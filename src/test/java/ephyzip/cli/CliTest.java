@@ -121,6 +121,24 @@ class CliTest {
     }
 
     @Test
+    void compareOfSeveralSourcesPrintsARatioPerSource() throws Exception {
+        Path one = dir.resolve("grid-source");
+        Path two = dir.resolve("wideband-source");
+        Files.createDirectories(one);
+        Files.createDirectories(two);
+        Files.copy(TestModels.dataFiles().get(5), one.resolve("a.wav"));
+        Files.copy(TestModels.RESOURCES.resolve("residual/nlx-tet3a-excerpt.wav"), two.resolve("b.wav"));
+        Cli r = Cli.run("compare", one, two, "--model", model, "--no-tools", "--no-ephyzip-variants");
+        assertEquals(0, r.exit(), r.toString());
+        String table = r.out().substring(r.out().indexOf("payload ratio (input / payload) per source:"));
+        for (String row : List.of("grid-source", "wideband-source", "all sources")) {
+            assertTrue(table.contains(row), table);
+        }
+        assertTrue(table.contains("m/arith") && table.contains("bzip2-9"), table);
+        assertEquals(ExitCodes.USAGE, Cli.run("compare", one, two, "--json", dir.resolve("x.json")).exit());
+    }
+
+    @Test
     void compareReportsEveryCodecAndWritesJson() throws Exception {
         Path small = dir.resolve("small");
         Files.createDirectories(small);
