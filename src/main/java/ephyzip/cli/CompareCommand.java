@@ -8,6 +8,7 @@ import ephyzip.compare.Comparison;
 import ephyzip.compare.ComparisonPlots;
 import ephyzip.compare.Contender;
 import ephyzip.compare.EphyzipContender;
+import ephyzip.compare.SourceTable;
 import ephyzip.format.Recordings;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
@@ -101,54 +102,10 @@ final class CompareCommand implements Callable<Integer> {
             bySource.put(d, results);
             spec.commandLine().getOut().println();
         }
-        printSources(spec.commandLine().getOut(), bySource);
+        // in the compare package: this class's signatures must not name its types (picocli reads them
+        // all, also on the lean class path of encode and decode)
+        SourceTable.print(spec.commandLine().getOut(), bySource);
         return rc;
-    }
-
-    /** Payload ratios per source (rows) and codec (columns), and over all sources together. */
-    private static void printSources(PrintWriter o, java.util.Map<Path, List<CodecResult>> bySource) {
-        List<String> codecs = new ArrayList<>();
-        bySource.values().forEach(rs -> rs.forEach(r -> {
-            if (!codecs.contains(r.codec())) {
-                codecs.add(r.codec());
-            }
-        }));
-        o.println("payload ratio (input / payload) per source:");
-        o.printf("%-28s", "source");
-        codecs.forEach(c -> o.printf(Locale.ROOT, " %14s", c));
-        o.println();
-        long[] in = new long[codecs.size()];
-        long[] out = new long[codecs.size()];
-        for (var e : bySource.entrySet()) {
-            Path name = e.getKey().getFileName();
-            o.printf("%-28s", name == null ? e.getKey() : name);
-            for (int i = 0; i < codecs.size(); i++) {
-                CodecResult r = find(e.getValue(), codecs.get(i));
-                if (r == null || !r.roundTripOk()) {
-                    o.printf(" %14s", r == null ? "-" : "failed");
-                    continue;
-                }
-                in[i] += r.inputBytes();
-                out[i] += r.payloadBytes();
-                o.printf(Locale.ROOT, " %14.3f", r.payloadRatio());
-            }
-            o.println();
-        }
-        o.printf("%-28s", "all sources");
-        for (int i = 0; i < codecs.size(); i++) {
-            o.printf(Locale.ROOT, " %14s", out[i] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) in[i] / out[i]));
-        }
-        o.println();
-        o.flush();
-    }
-
-    private static CodecResult find(List<CodecResult> results, String codec) {
-        for (CodecResult r : results) {
-            if (r.codec().equals(codec)) {
-                return r;
-            }
-        }
-        return null;
     }
 
     /** Compares the recordings of {@link #dir}; {@code collect}, when given, receives the results. */
