@@ -96,13 +96,6 @@ public final class ResidualChannel {
         }
     }
 
-    /** The bytes {@code x} codes to on a fresh channel with {@code preset}, flush included. */
-    public static long codedBytes(short[] x, int preset) {
-        BinaryEncoder enc = new BinaryEncoder();
-        new ResidualChannel(preset).encode(enc, x, x.length);
-        return enc.finish().length;
-    }
-
     /**
      * Gives the next prediction the {@code j}-th other channel (0: the nearest coded before) at this
      * time step: its sample and its residual.

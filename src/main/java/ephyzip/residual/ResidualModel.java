@@ -3,10 +3,11 @@ package ephyzip.residual;
 /**
  * The adaptive model of one channel's prediction residuals, coded as binary decisions: the
  * octave {@code b} of {@code |r|} (its bit length, 0..16) in unary, each decision "b > k" from a
- * logistic mix of models keyed by the residual's recent scale at three speeds and by the last two
- * octaves; then the bits below the leading one (the first two under the scale, the rest per
- * position) and the sign. Scale-free: contexts are logarithms of running means, so one model
- * serves any gain and ADC. Integers only.
+ * logistic mix of counters keyed by the residual's recent scale at three speeds, by the last two
+ * octaves and by the prediction mod 4; then the sign; then the bits below the leading one (the
+ * lowest two with the sample's value mod 4, which shows an ADC's uneven codes; the first two
+ * under the scale; the rest per position). Scale-free: contexts are logarithms of running means,
+ * so one model serves any gain and ADC. Integers only; FORMAT.md gives the arithmetic.
  */
 final class ResidualModel {
     static final int OCTAVES = 17;
@@ -34,16 +35,16 @@ final class ResidualModel {
     private int b2;
     private int lastSign;
 
-    private final int[] p0 = probs(LEVELS * DECISIONS);
-    private final int[] p1 = probs(LEVELS * DECISIONS);
-    private final int[] p2 = probs(LEVELS * DECISIONS);
-    private final int[] p3 = probs(OCTAVES * OCTAVES * DECISIONS);
-    private final short[] n0 = new short[LEVELS * DECISIONS];
-    private final short[] n1 = new short[LEVELS * DECISIONS];
-    private final short[] n2 = new short[LEVELS * DECISIONS];
-    private final short[] n3 = new short[OCTAVES * OCTAVES * DECISIONS];
-    private final int[] q1 = probs(4 * LEVELS * DECISIONS);
-    private final short[] m1 = new short[4 * LEVELS * DECISIONS];
+    private final int[] byFast = probs(LEVELS * DECISIONS);
+    private final int[] byMid = probs(LEVELS * DECISIONS);
+    private final int[] bySlow = probs(LEVELS * DECISIONS);
+    private final int[] byOctaves = probs(OCTAVES * OCTAVES * DECISIONS);
+    private final short[] byFastN = new short[LEVELS * DECISIONS];
+    private final short[] byMidN = new short[LEVELS * DECISIONS];
+    private final short[] bySlowN = new short[LEVELS * DECISIONS];
+    private final short[] byOctavesN = new short[OCTAVES * OCTAVES * DECISIONS];
+    private final int[] byPrediction = probs(4 * LEVELS * DECISIONS);
+    private final short[] byPredictionN = new short[4 * LEVELS * DECISIONS];
     private final int[] grid = probs(GRID_CONTEXTS);
     private final short[] gridN = new short[GRID_CONTEXTS];
     private final int[] weights;
@@ -107,12 +108,12 @@ final class ResidualModel {
             int i1 = lm * DECISIONS + k;
             int i2 = ls * DECISIONS + k;
             int i3 = c3 + k;
-            st[0] = Logistic.stretch(p0[i0] >>> 4);
-            st[1] = Logistic.stretch(p1[i1] >>> 4);
-            st[2] = Logistic.stretch(p2[i2] >>> 4);
-            st[3] = Logistic.stretch(p3[i3] >>> 4);
+            st[0] = Logistic.stretch(byFast[i0] >>> 4);
+            st[1] = Logistic.stretch(byMid[i1] >>> 4);
+            st[2] = Logistic.stretch(bySlow[i2] >>> 4);
+            st[3] = Logistic.stretch(byOctaves[i3] >>> 4);
             int i4 = (pm * LEVELS + lm) * DECISIONS + k;
-            st[4] = Logistic.stretch(q1[i4] >>> 4);
+            st[4] = Logistic.stretch(byPrediction[i4] >>> 4);
             st[5] = 256;
             int w = (wset + k) * INPUTS;
             long dot = 0;
@@ -125,11 +126,11 @@ final class ResidualModel {
             for (int j = 0; j < INPUTS; j++) {
                 weights[w + j] += (st[j] * err) >> MIXER_SHIFT;
             }
-            adapt(p0, n0, i0, bit);
-            adapt(p1, n1, i1, bit);
-            adapt(p2, n2, i2, bit);
-            adapt(p3, n3, i3, bit);
-            adapt(q1, m1, i4, bit);
+            adapt(byFast, byFastN, i0, bit);
+            adapt(byMid, byMidN, i1, bit);
+            adapt(bySlow, bySlowN, i2, bit);
+            adapt(byOctaves, byOctavesN, i3, bit);
+            adapt(byPrediction, byPredictionN, i4, bit);
             if (bit == 0) {
                 break;
             }
