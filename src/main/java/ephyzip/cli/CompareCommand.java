@@ -9,6 +9,7 @@ import ephyzip.compare.ComparisonPlots;
 import ephyzip.compare.Contender;
 import ephyzip.compare.EphyzipContender;
 import ephyzip.compare.SourceTable;
+import ephyzip.format.Inputs;
 import ephyzip.format.Recordings;
 import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
@@ -66,6 +67,14 @@ final class CompareCommand implements Callable<Integer> {
             + "../shared/tools/sac/sac beside the working directory or ephyzip's folder, when present).")
     Path sac;
 
+    @Option(names = "--channels", paramLabel = "N", description = "Flat files' channels (with --rate); other"
+            + " kinds are told from their files and sidecars. Every recording that is not a WAV file is compared as"
+            + " the WAV file of its samples.")
+    Integer channels;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "Flat files' sample rate (with --channels).")
+    Double rate;
+
     @Option(names = "--no-ephyzip-variants", description = "Only each model's default coder (skip rank and the "
             + "network-less rows).")
     boolean defaultOnly;
@@ -86,6 +95,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((channels == null) != (rate == null)) {
+            throw new UsageException("--channels and --rate go together");
+        }
+        if (channels != null && (channels < 1 || channels > Inputs.MAX_CHANNELS || !(rate > 0 && rate < 1e9))) {
+            throw new UsageException("--channels must be 1 to " + Inputs.MAX_CHANNELS + " and --rate above 0");
+        }
         if (dirs.size() == 1) {
             dir = dirs.get(0);
             return compare(json, csv, plots, null);
@@ -147,7 +162,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<CodecResult> results;
         try (Progress p = new Progress(spec.commandLine().getErr(), "compare", files.size())) {
-            results = Comparison.run(files, contenders, threads, p::step);
+            results = Comparison.run(files, channels == null ? null : new Inputs.Layout(channels, rate), contenders,
+                    threads, p::step);
         }
         print(spec.commandLine().getOut(), files.size(), lines, results);
         if (collect != null) {

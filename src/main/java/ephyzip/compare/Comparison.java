@@ -1,5 +1,7 @@
 package ephyzip.compare;
 
+import ephyzip.format.Inputs;
+import ephyzip.format.RecordingReader;
 import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
 import java.nio.file.Files;
@@ -38,14 +40,44 @@ public final class Comparison {
     private Comparison() {
     }
 
+    /** The file's bytes if it is a WAV file, else the canonical WAV file of its samples. */
+    static byte[] asWav(Path f, Inputs.Layout layout) throws BadInputException {
+        try {
+            if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+                return Files.readAllBytes(f);
+            }
+            try (RecordingReader r = Inputs.open(f, layout)) {
+                long all = r.samplesPerChannel() * r.channels();
+                if (all > (Integer.MAX_VALUE - 64) / 2) {
+                    throw new BadInputException(f + ": too long to compare in memory");
+                }
+                short[] s = new short[(int) all];
+                r.read(s, (int) r.samplesPerChannel());
+                return WavFile.of((int) Math.round(r.rate()), r.channels(), s).toBytes();
+            }
+        } catch (java.io.IOException e) {
+            throw new BadInputException(f + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
     public static List<CodecResult> run(List<Path> files, List<Contender> contenders, int threads,
                                         IntConsumer progress) throws Exception {
+        return run(files, null, contenders, threads, progress);
+    }
+
+    /**
+     * As {@link #run(List, List, int, IntConsumer)}, for recordings of any kind {@link Inputs}
+     * reads ({@code layout}: a flat file's channels and rate, null to tell by the file): each that
+     * is not a WAV file is compared as the canonical WAV file of its samples.
+     */
+    public static List<CodecResult> run(List<Path> files, Inputs.Layout layout, List<Contender> contenders,
+                                        int threads, IntConsumer progress) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<List<FileResult>>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    List<FileResult> r = measure(f, contenders);
+                    List<FileResult> r = measure(f, layout, contenders);
                     progress.accept(1);
                     return r;
                 }));
@@ -71,13 +103,9 @@ public final class Comparison {
         }
     }
 
-    private static List<FileResult> measure(Path f, List<Contender> contenders) throws Exception {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(f);
-        } catch (java.io.IOException e) {
-            throw new BadInputException(f + ": cannot read (" + e.getMessage() + ")");
-        }
+    private static List<FileResult> measure(Path f, Inputs.Layout layout, List<Contender> contenders)
+            throws Exception {
+        byte[] bytes = asWav(f, layout);
         int samples = WavFile.parse(f.toString(), bytes).sampleCount();
         List<FileResult> r = new ArrayList<>();
         for (Contender c : contenders) {

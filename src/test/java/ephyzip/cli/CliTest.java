@@ -139,6 +139,23 @@ class CliTest {
     }
 
     @Test
+    void compareReadsFlatFilesAsTheWavFileOfTheirSamples() throws Exception {
+        short[] s = ephyzip.format.WavFile.parse("n", Files.readAllBytes(TestModels.RESOURCES.resolve(
+                "residual/nlx-tet3a-excerpt.wav"))).samples();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * s.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (short v : s) {
+            b.putShort(v);
+        }
+        Path flat = dir.resolve("two.i16"); // read as 2 channels of 6,000 samples
+        Files.write(flat, b.array());
+        Cli r = Cli.run("compare", flat, "--channels", "2", "--rate", "32000", "--model", model, "--no-tools",
+                "--no-ephyzip-variants");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("m/arith") && r.out().contains(" ok"), r.out());
+        assertEquals(ExitCodes.USAGE, Cli.run("compare", flat, "--channels", "2").exit());
+    }
+
+    @Test
     void compareReportsEveryCodecAndWritesJson() throws Exception {
         Path small = dir.resolve("small");
         Files.createDirectories(small);
