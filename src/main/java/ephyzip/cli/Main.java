@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code ephyzip} command line. */
-@Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.1.0",
+@Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.2.0",
         description = "Lossless compression of neural electrode recordings: 16-bit WAV, SpikeGLX, Open Ephys or flat"
                 + " interleaved files, any number of channels.",
         subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, InspectCommand.class,
