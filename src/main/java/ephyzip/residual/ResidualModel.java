@@ -39,21 +39,12 @@ final class ResidualModel {
     private final int[] byMid = probs(LEVELS * DECISIONS);
     private final int[] bySlow = probs(LEVELS * DECISIONS);
     private final int[] byOctaves = probs(OCTAVES * OCTAVES * DECISIONS);
-    private final short[] byFastN = new short[LEVELS * DECISIONS];
-    private final short[] byMidN = new short[LEVELS * DECISIONS];
-    private final short[] bySlowN = new short[LEVELS * DECISIONS];
-    private final short[] byOctavesN = new short[OCTAVES * OCTAVES * DECISIONS];
     private final int[] byPrediction = probs(4 * LEVELS * DECISIONS);
-    private final short[] byPredictionN = new short[4 * LEVELS * DECISIONS];
     private final int[] grid = probs(GRID_CONTEXTS);
-    private final short[] gridN = new short[GRID_CONTEXTS];
     private final int[] weights;
     private final int[] mant = probs(OCTAVES * LEVELS * 4);
-    private final short[] mantN = new short[OCTAVES * LEVELS * 4];
     private final int[] low = probs(OCTAVES * OCTAVES);
-    private final short[] lowN = new short[OCTAVES * OCTAVES];
     private final int[] sign = probs(3 * OCTAVES);
-    private final short[] signN = new short[3 * OCTAVES];
     private final int[] st = new int[INPUTS];
 
     ResidualModel(int limit, int lr) {
@@ -65,10 +56,22 @@ final class ResidualModel {
         }
     }
 
+    /**
+     * Counters: the probability {@code p} of a one (16 bits, in 1/65536) and how many bits it has
+     * seen {@code n} (at most the limit, below 1,024), packed as {@code (p << 10) | n}: one int a
+     * context halves what a channel holds against two arrays.
+     */
+    private static final int COUNT_BITS = 10;
+
     private static int[] probs(int n) {
         int[] p = new int[n];
-        java.util.Arrays.fill(p, 32768);
+        java.util.Arrays.fill(p, 32768 << COUNT_BITS);
         return p;
+    }
+
+    /** The probability (1/65536) of counter {@code t[i]}. */
+    private static int prob(int[] t, int i) {
+        return t[i] >>> COUNT_BITS;
     }
 
     /** Quarter-octave level of a running mean {@code e} (1/256): 4 log2(1 + e/256). */
@@ -79,12 +82,15 @@ final class ResidualModel {
         return Math.min(LEVELS - 1, lvl);
     }
 
-    private int adapt(int[] p, short[] n, int i, int bit) {
-        int c = n[i];
-        p[i] += (((bit << 16) - p[i]) * RATE[c]) >> 16;
+    private int adapt(int[] t, int i, int bit) {
+        int v = t[i];
+        int p = v >>> COUNT_BITS;
+        int c = v & ((1 << COUNT_BITS) - 1);
+        p += (((bit << 16) - p) * RATE[c]) >> 16;
         if (c < limit) {
-            n[i] = (short) (c + 1);
+            c++;
         }
+        t[i] = (p << COUNT_BITS) | c;
         return bit;
     }
 
@@ -108,12 +114,12 @@ final class ResidualModel {
             int i1 = lm * DECISIONS + k;
             int i2 = ls * DECISIONS + k;
             int i3 = c3 + k;
-            st[0] = Logistic.stretch(byFast[i0] >>> 4);
-            st[1] = Logistic.stretch(byMid[i1] >>> 4);
-            st[2] = Logistic.stretch(bySlow[i2] >>> 4);
-            st[3] = Logistic.stretch(byOctaves[i3] >>> 4);
+            st[0] = Logistic.stretch(prob(byFast, i0) >>> 4);
+            st[1] = Logistic.stretch(prob(byMid, i1) >>> 4);
+            st[2] = Logistic.stretch(prob(bySlow, i2) >>> 4);
+            st[3] = Logistic.stretch(prob(byOctaves, i3) >>> 4);
             int i4 = (pm * LEVELS + lm) * DECISIONS + k;
-            st[4] = Logistic.stretch(byPrediction[i4] >>> 4);
+            st[4] = Logistic.stretch(prob(byPrediction, i4) >>> 4);
             st[5] = 256;
             int w = (wset + k) * INPUTS;
             long dot = 0;
@@ -126,11 +132,11 @@ final class ResidualModel {
             for (int j = 0; j < INPUTS; j++) {
                 weights[w + j] += (st[j] * err) >> MIXER_SHIFT;
             }
-            adapt(byFast, byFastN, i0, bit);
-            adapt(byMid, byMidN, i1, bit);
-            adapt(bySlow, bySlowN, i2, bit);
-            adapt(byOctaves, byOctavesN, i3, bit);
-            adapt(byPrediction, byPredictionN, i4, bit);
+            adapt(byFast, i0, bit);
+            adapt(byMid, i1, bit);
+            adapt(bySlow, i2, bit);
+            adapt(byOctaves, i3, bit);
+            adapt(byPrediction, i4, bit);
             if (bit == 0) {
                 break;
             }
@@ -141,7 +147,7 @@ final class ResidualModel {
         if (b > 0) {
             // the sign first, so that the lowest bits can be read with the sample's value mod 4
             int i = lastSign * OCTAVES + b;
-            neg = adapt(sign, signN, i, io.bit(r < 0 ? 1 : 0, clampP(sign[i])));
+            neg = adapt(sign, i, io.bit(r < 0 ? 1 : 0, clampP(prob(sign, i))));
             mag = 1;
             int g = ((Math.min(b, 5) * 4 + pm) * 2 + neg) * 4;
             for (int j = b - 2; j >= 0; j--) {
@@ -149,13 +155,13 @@ final class ResidualModel {
                 int bit;
                 if (j < 2) { // x mod 4 = (P + sign |r|) mod 4: an ADC's uneven codes
                     int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
-                    bit = adapt(grid, gridN, c, io.bit((u >>> j) & 1, clampP(grid[c])));
+                    bit = adapt(grid, c, io.bit((u >>> j) & 1, clampP(prob(grid, c))));
                 } else if (top < 2) {
                     int c = (b * LEVELS + lm) * 4 + (top == 0 ? 0 : 2 + (mag & 1));
-                    bit = adapt(mant, mantN, c, io.bit((u >>> j) & 1, clampP(mant[c])));
+                    bit = adapt(mant, c, io.bit((u >>> j) & 1, clampP(prob(mant, c))));
                 } else {
                     int c = b * OCTAVES + Math.min(j, OCTAVES - 1);
-                    bit = adapt(low, lowN, c, io.bit((u >>> j) & 1, clampP(low[c])));
+                    bit = adapt(low, c, io.bit((u >>> j) & 1, clampP(prob(low, c))));
                 }
                 mag = (mag << 1) | bit;
             }
