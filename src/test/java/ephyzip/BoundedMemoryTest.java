@@ -25,12 +25,45 @@ class BoundedMemoryTest {
     Path dir;
 
     private static void runCapped(Path log, String... args) throws Exception {
+        runCapped(HEAP, log, args);
+    }
+
+    private static void runCapped(String heap, Path log, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP, "-cp", leanClassPath(), "ephyzip.cli.Main"));
+                "-Xmx" + heap, "-cp", leanClassPath(), "ephyzip.cli.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
-        assertEquals(0, exit, String.join(" ", args) + " under -Xmx" + HEAP + ": " + Files.readString(log));
+        assertEquals(0, exit, String.join(" ", args) + " under -Xmx" + heap + ": " + Files.readString(log));
+    }
+
+    /**
+     * 1,024 wideband channels on the residual path (windows of a Neuralynx excerpt, so that the
+     * encoder chooses it): each channel holds about 90 KB of adaptive state, so 128 MB is the
+     * promise for them (README "Bounded memory").
+     */
+    @Test
+    void thousandWidebandChannelsOnTheResidualPath() throws Exception {
+        short[] s = ephyzip.format.WavFile.parse("n", Files.readAllBytes(ResidualPathTest.NLX)).samples();
+        int channels = 1024;
+        int n = 1000;
+        short[] all = new short[channels * n];
+        for (int c = 0; c < channels; c++) {
+            int from = (c * 7) % (s.length - n);
+            for (int i = 0; i < n; i++) {
+                all[i * channels + c] = s[from + i];
+            }
+        }
+        Path wav = dir.resolve("wideband.wav");
+        Path ezp = dir.resolve("wideband.ezp");
+        Path back = dir.resolve("wideband-back.wav");
+        Files.write(wav, TestWavs.multi(channels, all));
+        String model = "models/bigram.ezm";
+        runCapped("128m", dir.resolve("enc.log"), "encode", "--model", model, wav.toString(), ezp.toString());
+        runCapped("128m", dir.resolve("dec.log"), "decode", "--model", model, ezp.toString(), back.toString());
+        assertEquals(-1L, Files.mismatch(wav, back), "1,024 wideband channels: decoded file differs");
+        assertEquals(ephyzip.stream.CoderKind.RESIDUAL, ephyzip.stream.StreamHeader.read(
+                new java.io.ByteArrayInputStream(Files.readAllBytes(ezp))).coder());
     }
 
     /**
