@@ -103,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (dirs.size() == 1) {
             dir = dirs.get(0);
-            return compare(json, csv, plots, null);
+            return compare(null);
         }
         if (json != null || csv != null || plots != null) {
             throw new UsageException("--json, --csv and --plots take one DIR");
@@ -113,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path d : dirs) {
             dir = d;
             List<CodecResult> results = new ArrayList<>();
-            rc = Math.max(rc, compare(null, null, null, results));
+            rc = Math.max(rc, compare(results));
             bySource.put(d, results);
             spec.commandLine().getOut().println();
         }
@@ -123,8 +123,11 @@ final class CompareCommand implements Callable<Integer> {
         return rc;
     }
 
-    /** Compares the recordings of {@link #dir}; {@code collect}, when given, receives the results. */
-    private int compare(Path json, Path csv, Path plots, List<CodecResult> collect) throws Exception {
+    /**
+     * Compares the recordings of {@link #dir} (and writes --json, --csv, --plots, which come only
+     * with one source); {@code collect}, when given, receives the results.
+     */
+    private int compare(List<CodecResult> collect) throws Exception {
         List<Path> files = Recordings.list(List.of(dir));
         if (files.isEmpty()) {
             throw new UsageException(dir + ": no WAV files");

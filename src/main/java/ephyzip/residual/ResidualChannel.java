@@ -1,7 +1,5 @@
 package ephyzip.residual;
 
-import ephyzip.coding.BinaryDecoder;
-import ephyzip.coding.BinaryEncoder;
 
 /**
  * One channel on the residual path: each sample is predicted by a {@link Cascade} (least squares,
@@ -128,21 +126,5 @@ public final class ResidualChannel {
         update(s);
         residual = s - p;
         return s;
-    }
-
-    /** Codes {@code x[0..n)} into {@code enc}. */
-    public void encode(BinaryEncoder enc, short[] x, int n) {
-        BinaryBits io = BinaryBits.of(enc);
-        for (int i = 0; i < n; i++) {
-            encode(io, x[i]);
-        }
-    }
-
-    /** Decodes {@code n} samples from {@code dec} into {@code out[0..n)}. */
-    public void decode(BinaryDecoder dec, short[] out, int n) {
-        BinaryBits io = BinaryBits.of(dec);
-        for (int i = 0; i < n; i++) {
-            out[i] = (short) decode(io);
-        }
     }
 }

@@ -31,6 +31,13 @@ final class ResidualPayloadCoder implements PayloadCoder {
         return Math.min(c, ResidualChannel.MAX_CROSS);
     }
 
+    /** Gives channel {@code c} of a segment the channels before it at time step {@code i}. */
+    private static void feedOthers(ResidualChannel[] rc, int c, short[][] samples, int i) {
+        for (int j = 0, k = crossInputs(c); j < k; j++) {
+            rc[c].cross(j, rc[c - 1 - j], samples[c - 1 - j][i]);
+        }
+    }
+
     private ResidualChannel[] channels(ChannelPredictors predictors) {
         ResidualChannel[] rc = new ResidualChannel[predictors.channels()];
         for (int c = 0; c < rc.length; c++) {
@@ -47,11 +54,8 @@ final class ResidualPayloadCoder implements PayloadCoder {
         ResidualChannel[] rc = channels(predictors);
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < rc.length; c++) {
-                ResidualChannel ch = rc[c];
-                for (int j = 0, k = crossInputs(c); j < k; j++) {
-                    ch.cross(j, rc[c - 1 - j], samples[c - 1 - j][i]);
-                }
-                ch.encode(io, samples[c][i]);
+                feedOthers(rc, c, samples, i);
+                rc[c].encode(io, samples[c][i]);
             }
         }
         return enc.finish();
@@ -65,11 +69,8 @@ final class ResidualPayloadCoder implements PayloadCoder {
         ResidualChannel[] rc = channels(predictors);
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < rc.length; c++) {
-                ResidualChannel ch = rc[c];
-                for (int j = 0, k = crossInputs(c); j < k; j++) {
-                    ch.cross(j, rc[c - 1 - j], out[c - 1 - j][i]);
-                }
-                out[c][i] = (short) ch.decode(io);
+                feedOthers(rc, c, out, i);
+                out[c][i] = (short) rc[c].decode(io);
             }
             if (dec.overran() > SLACK) {
                 throw new CorruptStreamException("residual payload ends before sample " + i + " of its frame",
@@ -81,7 +82,8 @@ final class ResidualPayloadCoder implements PayloadCoder {
     /**
      * What each channel of {@code samples} ({@code n} samples each, in segments of
      * {@code segmentChannels}, 0 for one) would cost with these presets and periods, in 1/256 bit,
-     * counting the samples from {@code countFrom} on: the encoder's trial, run as the coder runs but counting instead of coding.
+     * counting the samples from {@code countFrom} on: the encoder's trial, run as the coder runs
+     * but counting instead of coding.
      */
     static long[] costs(short[][] samples, int n, int countFrom, int segmentChannels, byte[] presets, int[] periods) {
         BinaryBits.Cost warmUp = new BinaryBits.Cost();
@@ -90,6 +92,7 @@ final class ResidualPayloadCoder implements PayloadCoder {
         long[] cost = new long[channels];
         for (int from = 0; from < channels; from += s) {
             int to = Math.min(channels, from + s);
+            short[][] segment = java.util.Arrays.copyOfRange(samples, from, to);
             ResidualChannel[] rc = new ResidualChannel[to - from];
             BinaryBits.Cost[] counter = new BinaryBits.Cost[rc.length];
             for (int c = 0; c < rc.length; c++) {
@@ -98,10 +101,8 @@ final class ResidualPayloadCoder implements PayloadCoder {
             }
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < rc.length; c++) {
-                    for (int j = 0, k = crossInputs(c); j < k; j++) {
-                        rc[c].cross(j, rc[c - 1 - j], samples[from + c - 1 - j][i]);
-                    }
-                    rc[c].encode(i < countFrom ? warmUp : counter[c], samples[from + c][i]);
+                    feedOthers(rc, c, segment, i);
+                    rc[c].encode(i < countFrom ? warmUp : counter[c], segment[c][i]);
                 }
             }
             for (int c = 0; c < rc.length; c++) {

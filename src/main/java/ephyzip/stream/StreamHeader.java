@@ -190,6 +190,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         System.arraycopy(readBytes(in, fixedBytes - 5, 5), 0, fixed, 5, fixedBytes - 5);
         ByteBuffer b = ByteBuffer.wrap(fixed, 5, fixedBytes - 5);
         int coderId = b.get() & 0xFF;
+        CoderKind coder = CoderKind.ofId(coderId); // null is refused after the checksum
         byte[] fp = new byte[8];
         b.get(fp);
         int channels = b.getShort() & 0xFFFF;
@@ -210,8 +211,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (version != VERSION_2) {
             alphabetLength = readBytes(in, 2, at);
             int n = ByteBuffer.wrap(alphabetLength).getShort() & 0xFFFF;
-            CoderKind claimed = CoderKind.ofId(coderId);
-            int limit = claimed == null ? StreamAlphabet.MAX_RECORD : maxRecord(claimed);
+            int limit = coder == null ? StreamAlphabet.MAX_RECORD : maxRecord(coder);
             if (n > limit) {
                 throw new CorruptStreamException("alphabet record length " + n + " exceeds the limit "
                         + limit, at);
@@ -239,7 +239,6 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException(segmentChannels + " channels per segment of " + channels,
                     FIXED_BYTES_2 + 5);
         }
-        CoderKind coder = CoderKind.ofId(coderId);
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
         }
