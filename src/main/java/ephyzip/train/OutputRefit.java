@@ -30,7 +30,7 @@ public final class OutputRefit {
      * ({@code GeometricMixer}, 0.5: the output is stored so that it gives the fitted logits), the
      * bigram's at 0.8 rather than the mixer's starting 0.6, because each channel's mixer moves
      * there: with a fit for 0.6, its weights settled at 0.41 and 0.76 on the 112 held-out training
-     * recordings (0.93 of bigram for one of network). Chosen there (bits a sample, session 6):
+     * recordings (0.93 of bigram for one of network). Chosen there (bits a sample, 2026-11-24, default ddc8b7f2):
      * 0.6 4.51444, 0.8 4.51120, 1.0 4.51224.
      */
     static final double NETWORK_WEIGHT = 0.5;
