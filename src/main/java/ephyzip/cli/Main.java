@@ -7,11 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code ephyzip} command line. */
-@Command(name = "ephyzip", mixinStandardHelpOptions = true, version = "ephyzip 0.2.0",
+@Command(name = "ephyzip", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Lossless compression of neural electrode recordings: 16-bit WAV, SpikeGLX, Open Ephys or flat"
                 + " interleaved files, any number of channels.",
         subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, InspectCommand.class,
-                CompareCommand.class},
+                CompareCommand.class, ManPage.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:unexpected failure", "2:usage error", "3:bad input (WAV, stream or model)"})
 public final class Main {
@@ -39,6 +39,8 @@ public final class Main {
     /** The command line with ephyzip's error handling; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // completion scripts are for bin/install-extras, not for the command list a user reads
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             boolean debug = debugRequested(parseResult);
