@@ -173,7 +173,8 @@ final class FileJob {
         }
     }
 
-    private static List<Path> expand(List<Path> args, Predicate<Path> taken) throws UsageException {
+    /** {@code args} with each directory replaced by its regular files that {@code taken} accepts, sorted. */
+    static List<Path> expand(List<Path> args, Predicate<Path> taken) throws UsageException {
         List<Path> out = new ArrayList<>();
         for (Path a : args) {
             if (!Outputs.isStdio(a) && Files.isDirectory(a)) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Check streams without writing anything: decode each and verify its header, frames,"
                 + " checkpoints and end record.", "  test [options] FILES.ezp...   (- reads standard input)",
+                "A directory stands for its .ezp files.",
                 "Exit 0 if all are whole; 3 naming the first damage of each damaged one and its offset."})
 final class TestCommand implements Callable<Integer> {
     @Spec
@@ -35,7 +36,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int worst = ExitCodes.OK;
-        for (Path f : files) {
+        for (Path f : FileJob.expand(files, p -> p.getFileName().toString().endsWith(".ezp"))) {
             try (InputStream in = Outputs.isStdio(f) ? new java.io.BufferedInputStream(System.in, 1 << 16)
                     : FileJob.openInput(f)) {
                 codec.decode(in, OutputStream.nullOutputStream());
@@ -45,6 +46,10 @@ final class TestCommand implements Callable<Integer> {
                 out.println(f + ": ok");
             } catch (BadInputException e) {
                 err.println("ephyzip: " + f + ": " + e.getMessage());
+                worst = ExitCodes.BAD_INPUT;
+            } catch (java.io.IOException e) {
+                // a file that cannot be read is bad input for this command, not a fault of ephyzip
+                err.println("ephyzip: " + f + ": cannot read (" + e.getMessage() + ")");
                 worst = ExitCodes.BAD_INPUT;
             }
         }

@@ -122,6 +122,17 @@ class HabitsTest {
         }
         assertTrue(r.err().contains("at byte"), "says where: " + r.err());
         assertEquals(before, list(), "test writes nothing");
+
+        // a directory stands for its .ezp files (a test once read it as a file and exited 1)
+        Path only = dir.resolve("streams");
+        Files.createDirectory(only);
+        Files.copy(ezp, only.resolve("a.ezp"));
+        Files.copy(bad, only.resolve("b.ezp"));
+        Files.copy(wav, only.resolve("not-a-stream.wav"));
+        Cli d = Cli.run("test", "--model", model, only);
+        assertEquals(ExitCodes.BAD_INPUT, d.exit(), d.toString());
+        assertTrue(d.out().contains("a.ezp: ok") && d.err().contains("b.ezp: ") && !d.toString().contains(".wav"),
+                d.toString());
     }
 
     private List<Path> list() throws Exception {
