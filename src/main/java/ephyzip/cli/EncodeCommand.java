@@ -46,6 +46,10 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "HZ", description = "A flat file's sample rate, recorded in the stream.")
     Double rate;
 
+    @Option(names = "--verify", description = "Decode each stream and compare it with its input before it replaces"
+            + " anything; a difference (a bug in ephyzip) is exit 1 and leaves no output.")
+    boolean verify;
+
     @Mixin
     FileOptions io;
 
@@ -71,6 +75,12 @@ final class EncodeCommand implements Callable<Integer> {
             } catch (BadInputException e) {
                 String m = e.getMessage();
                 throw m.startsWith(in.toString()) ? e : new BadInputException(in + ": " + m);
+            }
+        }, !verify ? null : (in, written) -> {
+            String difference = VerifyCommand.compare(codec, written, in);
+            if (difference != null) {
+                throw new IllegalStateException("verification failed: the stream for " + in + " does not decode to it ("
+                        + difference + "); nothing was written. Please report this with the input file");
             }
         });
     }

@@ -44,7 +44,16 @@ final class FileJob {
     private FileJob() {
     }
 
+    /** Checks a complete output against its input before it replaces anything. */
+    interface Check {
+        void check(Path in, Path written) throws Exception;
+    }
+
     static int run(FileOptions io, Naming naming, PrintWriter err, Transform t) throws Exception {
+        return run(io, naming, err, t, null);
+    }
+
+    static int run(FileOptions io, Naming naming, PrintWriter err, Transform t, Check check) throws Exception {
         List<Path> args = io.files;
         if (io.stdout && io.outDir != null) {
             throw new UsageException("-c and -o cannot be used together");
@@ -55,6 +64,9 @@ final class FileJob {
         if (io.stdout || (args.size() == 1 && Outputs.isStdio(args.get(0)) && io.outDir == null)) {
             if (args.size() != 1) {
                 throw new UsageException(naming.verb() + " -c takes one input");
+            }
+            if (check != null) {
+                throw new UsageException("--verify needs an output file, not standard output");
             }
             return toStdout(args.get(0), t);
         }
@@ -85,7 +97,8 @@ final class FileJob {
             Path[] p = pairs.get(0);
             try (Progress progress = new Progress(err, naming.verb() + " " + p[0].getFileName(), 0);
                  Stdin in = Stdin.orFile(p[0])) {
-                Files2.writeAtomically(p[1], out -> t.apply(in.path(), out, progress));
+                Files2.writeAtomically(p[1], out -> t.apply(in.path(), out, progress),
+                        check == null ? null : written -> check.check(in.path(), written));
             }
             return ExitCodes.OK;
         }
@@ -98,7 +111,8 @@ final class FileJob {
             for (Path[] p : pairs) {
                 results.add(pool.submit(() -> {
                     try {
-                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out, QUIET));
+                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out, QUIET),
+                                check == null ? null : written -> check.check(p[0], written));
                         return null;
                     } catch (BadInputException e) {
                         return e.getMessage();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ephyzip", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Lossless compression of neural electrode recordings: 16-bit WAV, SpikeGLX, Open Ephys or flat"
                 + " interleaved files, any number of channels.",
-        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, TestCommand.class, VerifyCommand.class, InspectCommand.class,
                 CompareCommand.class, ManPage.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:unexpected failure", "2:usage error", "3:bad input (WAV, stream or model)"})

@@ -3,6 +3,7 @@ package ephyzip.spark;
 import ephyzip.Codec;
 import ephyzip.format.Inputs;
 import ephyzip.io.BadInputException;
+import ephyzip.io.DurableFile;
 import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
 import java.io.IOException;
@@ -103,13 +104,34 @@ final class Task implements Serializable {
         void write(OutputStream o) throws IOException, BadInputException;
     }
 
-    /** Writes {@code dst} under a temporary name, renames it when whole; returns its size. */
+    /**
+     * Writes {@code dst} under a temporary name, renames it when whole; returns its size. On a local
+     * file system the write is durable as the CLI's ({@link DurableFile}: forced to disk before the
+     * rename, the directory after it); elsewhere the data are hsync'ed before the rename, and the
+     * file system's own log makes the rename durable (HDFS).
+     */
     private static long write(FileSystem fs, Path dst, Writer w) throws IOException, BadInputException {
+        if ("file".equals(fs.getScheme())) {
+            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(dst).toUri());
+            try {
+                DurableFile.write(local, o -> w.write(o));
+            } catch (IOException | BadInputException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            // Hadoop's checksum file of an earlier write would no longer match the new bytes
+            Files.deleteIfExists(local.resolveSibling("." + local.getFileName() + ".crc"));
+            return Files.size(local);
+        }
         Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         boolean done = false;
         try {
-            try (OutputStream o = new java.io.BufferedOutputStream(fs.create(tmp, true), 1 << 16)) {
+            try (org.apache.hadoop.fs.FSDataOutputStream f = fs.create(tmp, true)) {
+                OutputStream o = new java.io.BufferedOutputStream(f, 1 << 16);
                 w.write(o);
+                o.flush();
+                f.hsync();
             }
             fs.delete(dst, false);
             if (!fs.rename(tmp, dst)) {
