@@ -1,0 +1,185 @@
+package ephyzip.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import ephyzip.Codec;
+import ephyzip.TestModels;
+import ephyzip.format.Inputs;
+import ephyzip.format.WavFile;
+import ephyzip.io.BadInputException;
+import ephyzip.model.ModelFile;
+import ephyzip.stream.CoderKind;
+import ephyzip.stream.StreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Coverage-guided fuzz tests (Jazzer) of every parser and decoder. The rule for each input, as the
+ * CLI applies it: a clean {@link BadInputException} (exit 3), or success with a byte-exact round
+ * trip. Any other exception, an assertion failure or a hang is a finding.
+ *
+ * <p>{@code mvn verify} runs each target on its committed inputs (regression mode:
+ * {@code src/test/resources/ephyzip/fuzz/FuzzTargetsInputs/TARGET/}, seeds and every finding);
+ * {@code bin/fuzz TARGET MINUTES} fuzzes one for real (see docs/manual.md).
+ */
+class FuzzTargets {
+    private static final Codec CODEC = codec();
+    /** Inputs larger than this are cut: coverage comes from structure, not size, and time stays bounded. */
+    private static final int MAX_INPUT = 1 << 16;
+    private static Path dir;
+
+    private static Codec codec() {
+        try {
+            // the bigram model: the stream reader is the same for every model, and it decodes ten times faster
+            return new Codec(TestModels.bigram());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("ephyzip-fuzz");
+            dir.toFile().deleteOnExit();
+        }
+        return dir;
+    }
+
+    /** A stream of any bytes: the reader with every coder, alphabet record and layout it meets. */
+    @FuzzTest(maxDuration = "5m")
+    void streamDecode(byte[] data) {
+        if (data.length > MAX_INPUT) {
+            return;
+        }
+        try {
+            CODEC.decode(data);
+        } catch (BadInputException expected) {
+            // refused cleanly
+        }
+    }
+
+    /** The frame-by-frame reader and the packet reader of a live link. */
+    @FuzzTest(maxDuration = "5m")
+    void packets(FuzzedDataProvider in) throws IOException {
+        byte[] header = in.consumeBytes(in.consumeInt(0, 400));
+        try {
+            StreamReader r = CODEC.openPackets(header);
+            for (int i = 0; i < 8 && in.remainingBytes() > 0; i++) {
+                if (r.decodePacket(in.consumeBytes(in.consumeInt(0, 4096))) == null) {
+                    break;
+                }
+            }
+        } catch (BadInputException expected) {
+            // refused cleanly
+        }
+    }
+
+    /** A WAV file: refused cleanly, or it round-trips byte for byte through the coder the input picks. */
+    @FuzzTest(maxDuration = "5m")
+    void wav(FuzzedDataProvider in) throws IOException {
+        CoderKind coder = CoderKind.values()[in.consumeInt(0, CoderKind.values().length - 1)];
+        byte[] bytes = in.consumeRemainingAsBytes();
+        if (bytes.length > MAX_INPUT || coder == CoderKind.STORED) {
+            return;
+        }
+        Path f = dir().resolve("x.wav");
+        Files.write(f, bytes);
+        roundTrip(f, null, coder);
+    }
+
+    /** A SpikeGLX recording: any .meta text beside any .bin bytes. */
+    @FuzzTest(maxDuration = "5m")
+    void spikeGlx(FuzzedDataProvider in) throws IOException {
+        String meta = in.consumeString(2000);
+        byte[] bin = in.consumeRemainingAsBytes();
+        if (bin.length > MAX_INPUT) {
+            return;
+        }
+        Path d = dir().resolve("glx");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("r_g0_t0.imec0.ap.meta"), meta, StandardCharsets.ISO_8859_1);
+        Path f = d.resolve("r_g0_t0.imec0.ap.bin");
+        Files.write(f, bin);
+        roundTrip(f, null, CoderKind.ARITH);
+    }
+
+    /** An Open Ephys recording: any structure.oebin text over any continuous.dat bytes. */
+    @FuzzTest(maxDuration = "5m")
+    void openEphys(FuzzedDataProvider in) throws IOException {
+        String oebin = in.consumeString(4000);
+        byte[] dat = in.consumeRemainingAsBytes();
+        if (dat.length > MAX_INPUT) {
+            return;
+        }
+        Path rec = dir().resolve("oe/recording1");
+        Path stream = rec.resolve("continuous/Rhythm-100.0");
+        Files.createDirectories(stream);
+        Files.writeString(rec.resolve("structure.oebin"), oebin, StandardCharsets.ISO_8859_1);
+        Path f = stream.resolve("continuous.dat");
+        Files.write(f, dat);
+        roundTrip(f, null, CoderKind.ARITH);
+    }
+
+    /** A flat file with any --channels and --rate the CLI would pass on. */
+    @FuzzTest(maxDuration = "5m")
+    void flat(FuzzedDataProvider in) throws IOException {
+        int channels = in.consumeInt(1, Inputs.MAX_CHANNELS);
+        double rate = in.consumeRegularDouble(1e-3, 1e9);
+        CoderKind coder = in.consumeBoolean() ? CoderKind.ARITH : CoderKind.RESIDUAL;
+        byte[] bytes = in.consumeRemainingAsBytes();
+        if (bytes.length > MAX_INPUT) {
+            return;
+        }
+        Path f = dir().resolve("x.dat");
+        Files.write(f, bytes);
+        roundTrip(f, new Inputs.Layout(channels, rate), coder);
+    }
+
+    /** A model file: refused cleanly, or it codes a short recording both ways. */
+    @FuzzTest(maxDuration = "5m")
+    void modelFile(byte[] data) {
+        if (data.length > 1 << 18) {
+            return;
+        }
+        ModelFile m;
+        try {
+            m = ModelFile.parse("fuzz.ezm", data);
+        } catch (BadInputException expected) {
+            return;
+        }
+        short[] samples = new short[300];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) ((i * 37 % 23) - 11);
+        }
+        WavFile wav = WavFile.of(19531, samples);
+        Codec c = new Codec(m);
+        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RANK}) {
+            try {
+                assertArrayEquals(wav.toBytes(), c.decode(c.encode(wav, coder)), coder.label());
+            } catch (BadInputException e) {
+                throw new AssertionError("a model that parsed cannot code: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void roundTrip(Path f, Inputs.Layout layout, CoderKind coder) throws IOException {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try {
+            CODEC.encodeFile(f, layout, stream, coder, null, null, null);
+        } catch (BadInputException expected) {
+            return;
+        }
+        byte[] decoded;
+        try {
+            decoded = CODEC.decode(stream.toByteArray());
+        } catch (BadInputException e) {
+            throw new AssertionError("a stream ephyzip wrote does not decode: " + e.getMessage(), e);
+        }
+        assertArrayEquals(Files.readAllBytes(f), decoded, "round trip of " + f.getFileName());
+    }
+}
