@@ -38,7 +38,15 @@ public final class Codec {
 
     private final ModelFile modelFile;
     private final int threads;
+    private final long restartSamples;
     private java.util.concurrent.ExecutorService pool;
+
+    /**
+     * Samples per channel between restart points by default (where every channel's predictor
+     * starts fresh, so that a reader can start decoding there): docs/results.md measures what they
+     * cost against how long a seek takes.
+     */
+    public static final long DEFAULT_RESTART = 1 << 18;
 
     /** A codec that codes each stream on the caller's thread. */
     public Codec(ModelFile modelFile) {
@@ -50,8 +58,25 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
+        this(modelFile, threads, DEFAULT_RESTART);
+    }
+
+    private Codec(ModelFile modelFile, int threads, long restartSamples) {
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
+        this.restartSamples = restartSamples;
+    }
+
+    /**
+     * This codec with restart points every {@code samplesPerChannel} samples of each channel
+     * (rounded down to whole frames, at least one; 0: none, so a reader decodes from the start).
+     * Streams with no restart point inside them are format version 5.
+     */
+    public Codec withRestartEvery(long samplesPerChannel) {
+        if (samplesPerChannel < 0) {
+            throw new IllegalArgumentException("restart interval " + samplesPerChannel);
+        }
+        return new Codec(modelFile, threads, samplesPerChannel);
     }
 
     /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
@@ -398,6 +423,23 @@ public final class Codec {
     }
 
     /**
+     * Opens a stream positioned at sample {@code sample} (of each channel): the next
+     * {@link StreamReader#nextFrame} returns the frame that holds it, which starts at sample
+     * {@code nextFrameIndex() * header().frameLength()}. Frames before the stream's last restart
+     * point before it are skipped unread ({@code in.skip}: a file's bytes are not read), the rest
+     * decoded and dropped; a stream without restart points decodes from its start.
+     */
+    public StreamReader openAt(InputStream in, long sample) throws BadInputException, IOException {
+        StreamReader r = open(in, defaultPredictors);
+        long n = r.header().samplesPerChannel();
+        if (sample < 0 || sample > n) {
+            throw new IllegalArgumentException("sample " + sample + " of a recording of " + n);
+        }
+        r.seekFrame(sample / r.header().frameLength());
+        return r;
+    }
+
+    /**
      * A writer for a link that carries each frame in a packet of its own ({@link StreamWriter#packet}):
      * send {@code header().toBytes()} once, then one packet per frame.
      */
@@ -421,9 +463,13 @@ public final class Codec {
             throw new BadInputException("cannot encode: " + problem);
         }
         Model model = modelFile.model();
-        StreamHeader h = new StreamHeader(StreamHeader.VERSION, plan.coder(), modelFile.fingerprint(), channels,
-                frameLength, samplesPerChannel, kind, rate, sourceHeader, plan.alphabetRecord(),
-                segmentChannels(plan.coder(), channels));
+        long frames = (samplesPerChannel + frameLength - 1) / frameLength;
+        long restartFrames = restartSamples == 0 ? 0 : Math.max(1, restartSamples / frameLength);
+        // no restart point inside the stream: version 5, the bytes earlier releases wrote
+        boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
+        StreamHeader h = new StreamHeader(restarts ? StreamHeader.VERSION : StreamHeader.VERSION_5, plan.coder(),
+                modelFile.fingerprint(), channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
+                plan.alphabetRecord(), segmentChannels(plan.coder(), channels), restarts ? (int) restartFrames : 0);
         Alphabet alphabet = plan.coder() == CoderKind.RESIDUAL ? model.alphabet()
                 : StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0);
         return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), alphabet,
@@ -457,7 +503,7 @@ public final class Codec {
         }
         Model model = modelFile.model();
         Alphabet alphabet = h.coder() == CoderKind.RESIDUAL ? model.alphabet() // the residual path has none
-                : StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.FIXED_BYTES
+                : StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.fixedBytes(h.version())
                 + h.sourceHeader().length + 2);
         return new StreamReader(in, h, h.coder().coderFor(model, h, pool()), alphabet,
                 new ChannelPredictors(h.channels(), predictors));

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,13 +19,26 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  decode [options] FILES.ezp...        each X.ezp to X beside it",
                 "  decode [options] IN.ezp OUT",
                 "  decode [options] -o OUTDIR FILES_OR_DIRS...",
-                "  decode [options] -c FILE.ezp > OUT   (- reads standard input)"})
+                "  decode [options] -c FILE.ezp > OUT   (- reads standard input)",
+                "  decode --from T --to T [--channels LIST] IN.ezp OUT   a time range (and channels) only: OUT is a"
+                        + " WAV file if its name ends in .wav, else a flat file"})
 final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     ModelOption model;
+
+    @Option(names = "--from", paramLabel = "T", description = "Decode from this time on: seconds (12.5) or"
+            + " samples (250000samples). Decoding starts at the restart point before it, not at the stream's start.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "Decode up to this time (excluded): seconds or samples.")
+    String to;
+
+    @Option(names = "--channels", paramLabel = "LIST", description = "Decode only these channels, numbered from 0"
+            + " (0,3,8-15), in the order given.")
+    String channels;
 
     @Mixin
     FileOptions io;
@@ -40,6 +54,20 @@ final class DecodeCommand implements Callable<Integer> {
         FileJob.Naming naming = new FileJob.Naming("decode", Outputs::decodedName,
                 args -> args.size() == 2 && !args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 p -> p.getFileName().toString().toLowerCase().endsWith(Outputs.EXT));
+        SampleRange range = new SampleRange(from, to, channels);
+        if (range.any()) {
+            // a range is samples, not the original file: a WAV file when the output's name says so
+            // (or, on standard output, when the stream holds one), else a flat file
+            return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+                try (InputStream s = FileJob.openInput(in, progress)) {
+                    ephyzip.stream.StreamReader r = codec.open(s);
+                    String name = io.stdout || io.files.size() != 2 ? null : io.files.get(1).getFileName().toString();
+                    boolean wav = name != null ? name.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")
+                            : r.header().kind() == ephyzip.format.InputKind.WAV;
+                    range.write(r, out, wav);
+                }
+            });
+        }
         return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
             try (InputStream s = FileJob.openInput(in, progress)) {
                 codec.decode(s, out);

@@ -46,6 +46,11 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "HZ", description = "A flat file's sample rate, recorded in the stream.")
     Double rate;
 
+    @Option(names = "--restart", paramLabel = "N", description = "Samples per channel between restart points, where"
+            + " a reader can start decoding (decode --from); 0: none. Default: " + Codec.DEFAULT_RESTART
+            + ". Each costs what the predictors relearn.")
+    Long restart;
+
     @Option(names = "--verify", description = "Decode each stream and compare it with its input before it replaces"
             + " anything; a difference (a bug in ephyzip) is exit 1 and leaves no output.")
     boolean verify;
@@ -65,19 +70,26 @@ final class EncodeCommand implements Callable<Integer> {
             throw new UsageException("--channels must be 1 to " + Inputs.MAX_CHANNELS + " and --rate positive");
         }
         Inputs.Layout layout = channels == null ? null : new Inputs.Layout(channels, rate);
+        if (restart != null && restart < 0) {
+            throw new UsageException("--restart must be 0 (none) or a number of samples");
+        }
         Codec codec = new Codec(model.load(), io.threadsPerFile());
+        if (restart != null) {
+            codec = codec.withRestartEvery(restart);
+        }
+        Codec c = codec;
         FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,
                 args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 EncodeCommand::isRecording);
         return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
             try {
-                codec.encodeFile(in, layout, out, coder, frame, progress::total, progress::step);
+                c.encodeFile(in, layout, out, coder, frame, progress::total, progress::step);
             } catch (BadInputException e) {
                 String m = e.getMessage();
                 throw m.startsWith(in.toString()) ? e : new BadInputException(in + ": " + m);
             }
         }, !verify ? null : (in, written) -> {
-            String difference = VerifyCommand.compare(codec, written, in);
+            String difference = VerifyCommand.compare(c, written, in);
             if (difference != null) {
                 throw new IllegalStateException("verification failed: the stream for " + in + " does not decode to it ("
                         + difference + "); nothing was written. Please report this with the input file");

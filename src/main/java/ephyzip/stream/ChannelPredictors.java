@@ -43,6 +43,15 @@ public final class ChannelPredictors {
         return r;
     }
 
+    /**
+     * Forgets every channel's state (all of them, whatever view this is): at a restart point each
+     * channel starts again as at the stream's start.
+     */
+    void restart() {
+        java.util.Arrays.fill(predictors, null);
+        java.util.Arrays.fill(residuals, null);
+    }
+
     /** The channel's number in the stream (this view may be one coder segment's). */
     int streamChannel(int channel) {
         return first + channel;

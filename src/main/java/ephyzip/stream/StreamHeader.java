@@ -24,15 +24,21 @@ import java.util.zip.CRC32;
  * @param alphabetRecord    the values the samples are coded in ({@link StreamAlphabet}); empty: the model's
  * @param segmentChannels   channels per coder segment of a frame (0: one segment for all), see
  *                          {@link SegmentedCoder}
+ * @param restartFrames     frames from one restart point to the next (0: none; version 6): at each, every
+ *                          channel's predictor starts fresh, so decoding can begin there
  */
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
-                           byte[] alphabetRecord, int segmentChannels) {
+                           byte[] alphabetRecord, int segmentChannels, int restartFrames) {
     /**
-     * The version this ephyzip writes: version 4 and the residual path (coder 3). It also reads
-     * {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
+     * The newest version this ephyzip writes: version 5 and restart points. A stream without a
+     * restart point is written as {@link #VERSION_5}, byte for byte what earlier releases wrote.
+     * Also read: {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and
+     * {@link #VERSION_2}.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
+    /** Version 4 and the residual path (coder 3). */
+    public static final int VERSION_5 = 5;
     /** Version 5's layout without the residual path (coder 3); the network's geometric mixer. */
     public static final int VERSION_4 = 4;
     /** Input kinds, rates, segments and alphabet records; the network predictor's linear mixer. */
@@ -50,6 +56,8 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
     /** Bytes before the source header, by version. */
     static final int FIXED_BYTES_2 = 4 + 1 + 1 + 8 + 2 + 4 + 4 + 4;
     public static final int FIXED_BYTES = FIXED_BYTES_2 + 1 + 8 + 2;
+    /** Version 6 adds the restart interval. */
+    static final int FIXED_BYTES_6 = FIXED_BYTES + 4;
 
     public StreamHeader {
         String problem = problem(kind, channels, frameLength, samplesPerChannel, sourceHeader.length);
@@ -65,7 +73,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (segmentChannels < 0 || segmentChannels > channels || (version == VERSION_2 && segmentChannels != 0)) {
             throw new IllegalArgumentException(segmentChannels + " channels per segment");
         }
-        if (coder == CoderKind.RESIDUAL && (version < VERSION || ResidualRecord.problem(alphabetRecord, channels) != null)) {
+        if (restartFrames < 0 || (version < VERSION && restartFrames != 0)) {
+            throw new IllegalArgumentException("restart points every " + restartFrames + " frames in version " + version);
+        }
+        if (coder == CoderKind.RESIDUAL && (version < VERSION_5 || ResidualRecord.problem(alphabetRecord, channels) != null)) {
             throw new IllegalArgumentException("residual path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
@@ -76,7 +87,25 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                         long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                         byte[] alphabetRecord) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
-                alphabetRecord, 0);
+                alphabetRecord, 0, 0);
+    }
+
+    /** A header without restart points. */
+    public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
+                        long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
+                        byte[] alphabetRecord, int segmentChannels) {
+        this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
+                alphabetRecord, segmentChannels, 0);
+    }
+
+    /** Whether every channel's predictor starts fresh at frame {@code f} (the first frame aside). */
+    public boolean restartAt(long f) {
+        return restartFrames > 0 && f > 0 && f % restartFrames == 0;
+    }
+
+    /** The restart point at or before frame {@code f}: the first frame decoding of frame f can start from. */
+    public long restartBefore(long f) {
+        return restartFrames == 0 ? 0 : f / restartFrames * restartFrames;
     }
 
     /** The longest record a stream of {@code coder} may carry: an alphabet's, or the residual path's 3 bytes a channel. */
@@ -93,7 +122,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
     public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                         long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
-                new byte[0], 0);
+                new byte[0], 0, 0);
     }
 
     /** Why these sizes cannot make a stream, or null. */
@@ -119,7 +148,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
     /** Bytes of the header in the stream. */
     public int length() {
         return version == VERSION_2 ? FIXED_BYTES_2 + sourceHeader.length + 4
-                : FIXED_BYTES + sourceHeader.length + 2 + alphabetRecord.length + 4;
+                : fixedBytes(version) + sourceHeader.length + 2 + alphabetRecord.length + 4;
+    }
+
+    /** Bytes before the source header in a stream of {@code version}. */
+    public static int fixedBytes(int version) {
+        return version == VERSION_2 ? FIXED_BYTES_2 : version >= VERSION ? FIXED_BYTES_6 : FIXED_BYTES;
     }
 
     /** Frames in the stream. */
@@ -158,6 +192,9 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                 out.writeLong(Double.doubleToLongBits(rate));
                 out.writeShort(segmentChannels);
             }
+            if (version >= VERSION) {
+                out.writeInt(restartFrames);
+            }
             out.writeInt(sourceHeader.length);
             out.write(sourceHeader);
             if (version != VERSION_2) {
@@ -185,7 +222,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException("stream format version " + version
                     + " is not supported (this ephyzip reads versions " + VERSION_2 + " to " + VERSION + ")", 4);
         }
-        int fixedBytes = version == VERSION_2 ? FIXED_BYTES_2 : FIXED_BYTES;
+        int fixedBytes = fixedBytes(version);
         byte[] fixed = java.util.Arrays.copyOf(start, fixedBytes);
         System.arraycopy(readBytes(in, fixedBytes - 5, 5), 0, fixed, 5, fixedBytes - 5);
         ByteBuffer b = ByteBuffer.wrap(fixed, 5, fixedBytes - 5);
@@ -199,6 +236,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         int kindId = version == VERSION_2 ? InputKind.WAV.id : b.get() & 0xFF;
         double rate = version == VERSION_2 ? 0 : Double.longBitsToDouble(b.getLong());
         int segmentChannels = version == VERSION_2 ? 0 : b.getShort() & 0xFFFF;
+        long restartFrames = version >= VERSION ? b.getInt() & 0xFFFFFFFFL : 0;
         long headerBytes = b.getInt() & 0xFFFFFFFFL;
         if (headerBytes > WavFile.MAX_EXTRA_BYTES) {
             throw new CorruptStreamException("file header length " + headerBytes + " exceeds the limit "
@@ -242,8 +280,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (coder == null) {
             throw new CorruptStreamException("unknown coder id " + coderId, 5);
         }
+        if (restartFrames > Integer.MAX_VALUE) {
+            throw new CorruptStreamException("restart interval of " + restartFrames + " frames", FIXED_BYTES - 4);
+        }
         if (coder == CoderKind.RESIDUAL) {
-            if (version < VERSION) {
+            if (version < VERSION_5) {
                 throw new CorruptStreamException("coder id 3 in a version " + version + " stream", 5);
             }
             ResidualRecord.check(alphabetRecord, channels, fixedBytes + headerBytes + 2);
@@ -254,7 +295,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new CorruptStreamException("unsupported stream: " + problem, 14);
         }
         return new StreamHeader(version, coder, HexFormat.of().formatHex(fp), channels, (int) frameLength, samples,
-                kind, rate, sourceHeader, alphabetRecord, segmentChannels);
+                kind, rate, sourceHeader, alphabetRecord, segmentChannels, (int) restartFrames);
     }
 
     public static int crc(byte[] data, int off, int len) {

@@ -30,6 +30,8 @@ public final class StreamReader {
     private long offset;
     private long frame;
     private byte[] trailer;
+    /** Off once a seek skipped frames: a checkpoint covers every sample from the start. */
+    private boolean checkCheckpoints = true;
 
     /** {@code header}: what {@link StreamHeader#read} returned from {@code in}. */
     public StreamReader(InputStream in, StreamHeader header, PayloadCoder coder, Alphabet alphabet,
@@ -99,6 +101,50 @@ public final class StreamReader {
         return decode(Arrays.copyOf(packet, length), at, stored, at + length);
     }
 
+    /** The frame {@link #nextFrame} decodes next. */
+    public long nextFrameIndex() {
+        return frame;
+    }
+
+    /**
+     * Makes frame {@code target} the next one {@link #nextFrame} returns: skips the frames before
+     * the last restart point at or before it without decoding them (reading only their length
+     * prefixes, and skipping their bytes in {@code in}), then decodes and drops the frames from
+     * there up to it. From a skipped frame on, checkpoints are not checked (each covers all samples
+     * from the start); the end record still is. Only before the first frame is read.
+     */
+    public void seekFrame(long target) throws CorruptStreamException, IOException {
+        if (frame != 0) {
+            throw new IllegalStateException("seek before reading frames");
+        }
+        if (target < 0 || target > header.frameCount()) {
+            throw new IllegalArgumentException("frame " + target + " of " + header.frameCount());
+        }
+        long restart = header.restartBefore(Math.min(target, Math.max(0, header.frameCount() - 1)));
+        if (restart > 0) {
+            checkCheckpoints = false;
+        }
+        while (frame < restart) {
+            long lengthAt = offset;
+            long length = Varint.read(in, 5, offset, "frame length");
+            offset += Varint.size(length);
+            if (length > Frames.maxPayload(header.frameSamples(frame), header.channels(), header.coder())) {
+                throw new CorruptStreamException("frame " + frame + " declares " + length + " payload bytes", lengthAt);
+            }
+            long skip = length + (header.checkpointAfter(frame) ? 4 : 0);
+            try {
+                in.skipNBytes(skip);
+            } catch (java.io.EOFException e) {
+                throw new CorruptStreamException("stream ends early (truncated)", offset);
+            }
+            offset += skip;
+            frame++;
+        }
+        while (frame < target) {
+            nextFrame();
+        }
+    }
+
     private short[] decode(byte[] payload, long payloadAt, Integer storedCheckpoint, long checkpointAt)
             throws CorruptStreamException {
         int n = header.frameSamples(frame);
@@ -110,6 +156,9 @@ public final class StreamReader {
             frameBuffer = new short[n * ch];
             bufferSamples = n;
         }
+        if (header.restartAt(frame)) {
+            predictors.restart();
+        }
         coder.decodeFrame(predictors, alphabet, payload, payloadAt, channels, n);
         for (int i = 0, k = 0; i < n; i++) {
             for (int c = 0; c < ch; c++) {
@@ -118,7 +167,7 @@ public final class StreamReader {
         }
         checkpoints.add(frameBuffer, n * ch);
         lastFrameBytes = 2 * n * ch;
-        if (storedCheckpoint != null && storedCheckpoint != checkpoints.value()) {
+        if (checkCheckpoints && storedCheckpoint != null && storedCheckpoint != checkpoints.value()) {
             throw new CorruptStreamException("sample checksum mismatch after frame " + frame
                     + ": the stream is damaged", checkpointAt);
         }

@@ -65,6 +65,9 @@ public final class StreamWriter {
                 channels[c][i] = interleaved[k++];
             }
         }
+        if (header.restartAt(frame)) {
+            predictors.restart();
+        }
         byte[] payload = coder.encodeFrame(predictors, alphabet, channels, n);
         if (payload.length > Frames.maxPayload(n, ch, header.coder())) {
             throw new IllegalStateException("frame payload of " + payload.length + " bytes exceeds the format's bound");

@@ -39,7 +39,8 @@ class OldFormatsTest {
         byte[] wav = Files.readAllBytes(dir(3).resolve("escapes.wav"));
         Codec codec = new Codec(writtenWith());
         byte[] stream = codec.encode(ephyzip.format.WavFile.parse("escapes.wav", wav), CoderKind.ARITH);
-        assertEquals(StreamHeader.VERSION, StreamHeader.read(new ByteArrayInputStream(stream)).version());
+        // no restart point in so short a recording: version 5
+        assertEquals(StreamHeader.VERSION_5, StreamHeader.read(new ByteArrayInputStream(stream)).version());
         byte[] old = Files.readAllBytes(dir(3).resolve("escapes-v3-arith.ezp"));
         assertEquals(false, java.util.Arrays.equals(old, stream), "format 4 and later mix differently");
         assertArrayEquals(wav, codec.decode(stream));

@@ -13,8 +13,28 @@ import org.junit.jupiter.api.Test;
 
 /** Declared sizes are refused before anything is allocated from them, with a message saying why. */
 class StreamHeaderTest {
-    private static final StreamHeader GOOD = new StreamHeader(StreamHeader.VERSION, CoderKind.ARITH,
+    /** A version-5 header (the offsets below are its layout; version 6 adds 4 bytes after the segments). */
+    private static final StreamHeader GOOD = new StreamHeader(StreamHeader.VERSION_5, CoderKind.ARITH,
             "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44]);
+
+    @Test
+    void restartPointsRoundTripInVersionSixAndAreCheckedInBoth() throws Exception {
+        StreamHeader v6 = new StreamHeader(StreamHeader.VERSION, CoderKind.RESIDUAL, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 19531, new byte[44], new byte[] {3, 0, 0, 0, 1, 0, 0}, 2, 3);
+        StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v6.toBytes()));
+        assertEquals(3, back.restartFrames());
+        assertEquals(v6.length(), v6.toBytes().length);
+        assertEquals(GOOD.length() + 4 + 7, v6.length(), "4 bytes of R and the residual record (7 bytes)");
+        assertTrue(back.restartAt(3) && back.restartAt(6) && !back.restartAt(0) && !back.restartAt(4));
+        assertEquals(6, back.restartBefore(8));
+        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION_5, CoderKind.ARITH,
+                "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44], new byte[0], 0, 3),
+                "version 5 has no restart points");
+        byte[] b = v6.toBytes();
+        ByteBuffer.wrap(b).putInt(StreamHeader.FIXED_BYTES - 4, 0x80000000); // R lies after S, before the file header length
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("restart interval"));
+    }
 
     /** GOOD's bytes with one field changed and the header checksum made valid again. */
     private static byte[] with(int offset, int size, long value) {
