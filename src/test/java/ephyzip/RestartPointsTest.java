@@ -63,6 +63,30 @@ class RestartPointsTest {
     }
 
     @Test
+    void aReaderOfSomeChannelsDecodesOnlyTheirSegments() throws Exception {
+        WavFile wav = recording(3, 40, 3_000);
+        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RESIDUAL}) {
+            Codec codec = new Codec(TestModels.bigram()).withRestartEvery(2 * FRAME);
+            ephyzip.model.Model bigram = TestModels.bigram().model();
+            byte[] stream = codec.encode(wav, coder, FRAME, c -> ephyzip.predict.Predictors.of(bigram));
+            short[][] whole = frames(codec, stream);
+            int[] wanted = {7, 33};
+            StreamReader r = codec.open(new ByteArrayInputStream(stream));
+            r.onlyChannels(wanted);
+            r.seekFrame(2);
+            for (int f = 2; f < whole.length; f++) {
+                short[] got = r.nextFrame();
+                for (int i = 0; i < whole[f].length / 40; i++) {
+                    for (int c : wanted) {
+                        assertEquals(whole[f][i * 40 + c], got[i * 40 + c], coder + " frame " + f + " channel " + c);
+                    }
+                }
+            }
+            assertEquals(null, r.nextFrame());
+        }
+    }
+
+    @Test
     void restartsCostLittleAndAStreamWithoutOneIsVersionFive() throws Exception {
         WavFile wav = recording(5, 1, 40_000);
         Codec plain = new Codec(TestModels.bigram()).withRestartEvery(0);

@@ -122,6 +122,9 @@ final class SampleRange {
         }
         int c = h.channels();
         int l = h.frameLength();
+        if (channels != null) {
+            r.onlyChannels(chans); // segments without a wanted channel are skipped, not decoded
+        }
         r.seekFrame(start / l);
         byte[] buf = new byte[1 << 16];
         int k = 0;

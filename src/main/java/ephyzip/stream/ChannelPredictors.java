@@ -15,6 +15,8 @@ public final class ChannelPredictors {
     private final IntFunction<ModelPredictor> factory;
     private final int first;
     private final int count;
+    /** Stream channels a reader wants, or null for all: segments without one are not decoded. */
+    private boolean[] wanted;
 
     public ChannelPredictors(int channels, IntFunction<ModelPredictor> factory) {
         this(new ModelPredictor[channels], new ResidualChannel[channels], factory, 0, channels);
@@ -50,6 +52,24 @@ public final class ChannelPredictors {
     void restart() {
         java.util.Arrays.fill(predictors, null);
         java.util.Arrays.fill(residuals, null);
+    }
+
+    /** Decode only segments that hold one of these stream channels (null: all). Only on the whole, not a view. */
+    void want(boolean[] channels) {
+        wanted = channels;
+    }
+
+    /** Whether a reader wants any of channels {@code from..to-1} of this view. */
+    boolean wantsAny(int from, int to) {
+        if (wanted == null) {
+            return true;
+        }
+        for (int c = first + from; c < first + to; c++) {
+            if (wanted[c]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The channel's number in the stream (this view may be one coder segment's). */

@@ -130,6 +130,9 @@ final class SegmentedCoder implements PayloadCoder {
         each(segments, g -> {
             int from = g * segmentChannels;
             int to = Math.min(channels, from + segmentChannels);
+            if (!predictors.wantsAny(from, to)) {
+                return null; // a reader of other channels: this segment's samples are left as they were
+            }
             byte[] part = Arrays.copyOfRange(payload, start[g], start[g + 1]);
             inner.decodeFrame(predictors.range(from, to), alphabet, part, payloadOffset + start[g],
                     Arrays.copyOfRange(out, from, to), n);

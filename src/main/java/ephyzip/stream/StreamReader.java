@@ -101,6 +101,26 @@ public final class StreamReader {
         return decode(Arrays.copyOf(packet, length), at, stored, at + length);
     }
 
+    /**
+     * Decodes only the coder segments that hold one of {@code channels} (stream channel numbers):
+     * the other channels' samples in the frames returned are meaningless, and checkpoints are not
+     * checked (they cover every channel). With one segment a frame, every channel is decoded
+     * anyway. Only before the first frame is read.
+     */
+    public void onlyChannels(int[] channels) {
+        if (frame != 0) {
+            throw new IllegalStateException("choose channels before reading frames");
+        }
+        boolean[] wanted = new boolean[header.channels()];
+        for (int c : channels) {
+            wanted[c] = true;
+        }
+        predictors.want(wanted);
+        for (boolean w : wanted) {
+            checkCheckpoints &= w;
+        }
+    }
+
     /** The frame {@link #nextFrame} decodes next. */
     public long nextFrameIndex() {
         return frame;
