@@ -14,7 +14,6 @@ import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -92,36 +91,44 @@ class FuzzTargets {
         roundTrip(f, null, coder);
     }
 
-    /** A SpikeGLX recording: any .meta text beside any .bin bytes. */
+    /** {@code data} cut at its first zero byte: the sidecar's bytes before it, the data file's after. */
+    private static byte[][] split(byte[] data) {
+        int z = 0;
+        while (z < data.length && data[z] != 0) {
+            z++;
+        }
+        return new byte[][] {java.util.Arrays.copyOf(data, z),
+                java.util.Arrays.copyOfRange(data, Math.min(data.length, z + 1), data.length)};
+    }
+
+    /** A SpikeGLX recording: any .meta bytes beside any .bin bytes (split at the first zero byte). */
     @FuzzTest(maxDuration = "5m")
-    void spikeGlx(FuzzedDataProvider in) throws IOException {
-        String meta = in.consumeString(2000);
-        byte[] bin = in.consumeRemainingAsBytes();
-        if (bin.length > MAX_INPUT) {
+    void spikeGlx(byte[] data) throws IOException {
+        byte[][] parts = split(data);
+        if (parts[1].length > MAX_INPUT) {
             return;
         }
         Path d = dir().resolve("glx");
         Files.createDirectories(d);
-        Files.writeString(d.resolve("r_g0_t0.imec0.ap.meta"), meta, StandardCharsets.ISO_8859_1);
+        Files.write(d.resolve("r_g0_t0.imec0.ap.meta"), parts[0]);
         Path f = d.resolve("r_g0_t0.imec0.ap.bin");
-        Files.write(f, bin);
+        Files.write(f, parts[1]);
         roundTrip(f, null, CoderKind.ARITH);
     }
 
-    /** An Open Ephys recording: any structure.oebin text over any continuous.dat bytes. */
+    /** An Open Ephys recording: any structure.oebin bytes over any continuous.dat bytes (split at the first zero byte). */
     @FuzzTest(maxDuration = "5m")
-    void openEphys(FuzzedDataProvider in) throws IOException {
-        String oebin = in.consumeString(4000);
-        byte[] dat = in.consumeRemainingAsBytes();
-        if (dat.length > MAX_INPUT) {
+    void openEphys(byte[] data) throws IOException {
+        byte[][] parts = split(data);
+        if (parts[1].length > MAX_INPUT) {
             return;
         }
         Path rec = dir().resolve("oe/recording1");
         Path stream = rec.resolve("continuous/Rhythm-100.0");
         Files.createDirectories(stream);
-        Files.writeString(rec.resolve("structure.oebin"), oebin, StandardCharsets.ISO_8859_1);
+        Files.write(rec.resolve("structure.oebin"), parts[0]);
         Path f = stream.resolve("continuous.dat");
-        Files.write(f, dat);
+        Files.write(f, parts[1]);
         roundTrip(f, null, CoderKind.ARITH);
     }
 
