@@ -42,11 +42,18 @@ public final class Codec {
     private java.util.concurrent.ExecutorService pool;
 
     /**
-     * Samples per channel between restart points by default (where every channel's predictor
-     * starts fresh, so that a reader can start decoding there): docs/results.md measures what they
-     * cost against how long a seek takes.
+     * Samples per channel between restart points by default, where every channel's predictor
+     * starts fresh so that a reader can start decoding there. On the grid path a restart costs
+     * almost nothing (0.004% of a long Neuralink recording at this interval); on the residual path
+     * the least squares and the residual model relearn, about 0.05% to 0.15% of a wideband
+     * recording per restart, so its interval is four times longer. docs/results.md, "Restart
+     * points", has the measured trade-off of size against seek time.
      */
     public static final long DEFAULT_RESTART = 1 << 18;
+    /** {@link #DEFAULT_RESTART} on the residual path. */
+    public static final long DEFAULT_RESTART_RESIDUAL = 1 << 20;
+    /** Restart points at the path's default interval. */
+    private static final long PATH_DEFAULT = -1;
 
     /** A codec that codes each stream on the caller's thread. */
     public Codec(ModelFile modelFile) {
@@ -58,7 +65,7 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, DEFAULT_RESTART);
+        this(modelFile, threads, PATH_DEFAULT);
     }
 
     private Codec(ModelFile modelFile, int threads, long restartSamples) {
@@ -464,7 +471,9 @@ public final class Codec {
         }
         Model model = modelFile.model();
         long frames = (samplesPerChannel + frameLength - 1) / frameLength;
-        long restartFrames = restartSamples == 0 ? 0 : Math.max(1, restartSamples / frameLength);
+        long restart = restartSamples != PATH_DEFAULT ? restartSamples
+                : plan.coder() == CoderKind.RESIDUAL ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
+        long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         // no restart point inside the stream: version 5, the bytes earlier releases wrote
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
         StreamHeader h = new StreamHeader(restarts ? StreamHeader.VERSION : StreamHeader.VERSION_5, plan.coder(),

@@ -48,7 +48,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--restart", paramLabel = "N", description = "Samples per channel between restart points, where"
             + " a reader can start decoding (decode --from); 0: none. Default: " + Codec.DEFAULT_RESTART
-            + ". Each costs what the predictors relearn.")
+            + ", on the residual path " + Codec.DEFAULT_RESTART_RESIDUAL + ". Each costs what the predictors relearn.")
     Long restart;
 
     @Option(names = "--verify", description = "Decode each stream and compare it with its input before it replaces"
