@@ -44,7 +44,14 @@ class FuzzTargets {
     private static synchronized Path dir() throws IOException {
         if (dir == null) {
             dir = Files.createTempDirectory("ephyzip-fuzz");
-            dir.toFile().deleteOnExit();
+            Path d = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(d)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary folder left behind
+                }
+            }));
         }
         return dir;
     }
