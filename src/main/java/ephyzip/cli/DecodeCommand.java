@@ -45,12 +45,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec;
-        try {
-            codec = new Codec(model.load(), io.threadsPerFile());
-        } catch (BadInputException e) {
-            throw new BadInputException(e.getMessage() + needs());
-        }
+        StreamCodecs codecs = new StreamCodecs(model, io.threadsPerFile());
         FileJob.Naming naming = new FileJob.Naming("decode", Outputs::decodedName,
                 args -> args.size() == 2 && !args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 p -> p.getFileName().toString().toLowerCase().endsWith(Outputs.EXT));
@@ -59,6 +54,7 @@ final class DecodeCommand implements Callable<Integer> {
             // a range is samples, not the original file: a WAV file when the output's name says so
             // (or, on standard output, when the stream holds one), else a flat file
             return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+                Codec codec = codecFor(codecs, in);
                 try (InputStream s = FileJob.openInput(in, progress)) {
                     ephyzip.stream.StreamReader r = codec.open(s);
                     String name = io.stdout || io.files.size() != 2 ? null : io.files.get(1).getFileName().toString();
@@ -69,10 +65,22 @@ final class DecodeCommand implements Callable<Integer> {
             });
         }
         return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+            Codec codec = codecFor(codecs, in);
             try (InputStream s = FileJob.openInput(in, progress)) {
                 codec.decode(s, out);
             }
         });
+    }
+
+    /** The codec for {@code in}'s stream; a model that cannot be loaded names what the stream needs. */
+    private Codec codecFor(StreamCodecs codecs, Path in) throws BadInputException, IOException {
+        try {
+            return codecs.forStream(in);
+        } catch (ephyzip.io.CorruptStreamException e) {
+            throw new BadInputException(in + ": " + e.getMessage());
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + needs());
+        }
     }
 
     /** Which model the first input stream needs, for the message about an unusable model. */

@@ -28,6 +28,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    LevelOption level;
+
     @Option(names = "--coder", paramLabel = "CODER", description = "arith (the default: the network on the model's "
             + "grid or the residual path, whichever codes the first samples smaller), rank (the grid path), or residual.",
             defaultValue = "arith", converter = CoderConverter.class)
@@ -73,7 +76,12 @@ final class EncodeCommand implements Callable<Integer> {
         if (restart != null && restart < 0) {
             throw new UsageException("--restart must be 0 (none) or a number of samples");
         }
-        Codec codec = new Codec(model.load(), io.threadsPerFile());
+        level.check();
+        if (level.given() && model.model != null) {
+            throw new UsageException("give a level (-" + level.level() + ") or a model (--model), not both");
+        }
+        Codec codec = new Codec(level.given() ? ModelOption.load(ModelOption.shipped(level.model())) : model.load(),
+                io.threadsPerFile());
         if (restart != null) {
             codec = codec.withRestartEvery(restart);
         }

@@ -32,13 +32,15 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec = new Codec(model.load());
+        StreamCodecs codecs = new StreamCodecs(model, 1);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int worst = ExitCodes.OK;
         for (Path f : FileJob.expand(files, p -> p.getFileName().toString().endsWith(".ezp"))) {
             try (InputStream in = Outputs.isStdio(f) ? new java.io.BufferedInputStream(System.in, 1 << 16)
                     : FileJob.openInput(f)) {
+                // standard input cannot be read twice: it gets the given or default model
+                Codec codec = Outputs.isStdio(f) ? new Codec(model.load()) : codecs.forStream(f);
                 codec.decode(in, OutputStream.nullOutputStream());
                 if (in.read() >= 0) {
                     throw new BadInputException("bytes after the end of the stream");

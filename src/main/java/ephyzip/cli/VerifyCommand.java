@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String difference = compare(new Codec(model.load()), stream, original);
+        String difference = compare(new StreamCodecs(model, 1).forStream(stream), stream, original);
         if (difference != null) {
             throw new BadInputException(stream + " does not decode to " + original + ": " + difference);
         }

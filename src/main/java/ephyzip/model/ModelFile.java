@@ -264,7 +264,8 @@ public final class ModelFile {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static String fingerprintOf(byte[] bytes) {
+    /** The fingerprint a model file of these bytes has, without parsing them. */
+    public static String fingerprintOf(byte[] bytes) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(h, 0, 8);

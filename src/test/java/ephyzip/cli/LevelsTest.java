@@ -1,0 +1,67 @@
+package ephyzip.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ephyzip.TestModels;
+import ephyzip.stream.StreamHeader;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compression levels choose a shipped model; decode, test and verify find it by the stream's fingerprint. */
+class LevelsTest {
+    @TempDir
+    Path dir;
+
+    private static String fingerprint(Path stream) throws Exception {
+        try (InputStream in = Files.newInputStream(stream)) {
+            return StreamHeader.read(in).modelFingerprint();
+        }
+    }
+
+    @Test
+    void levelsPickTheirModelAndDecodeNeedsNoOption() throws Exception {
+        Path wav = TestModels.dataFiles().get(1);
+        String bigram = ModelOption.load(TestModels.MODELS.resolve("bigram.ezm")).fingerprint();
+        String network = ModelOption.load(TestModels.MODELS.resolve("default.ezm")).fingerprint();
+        String[][] cases = {{"-1", bigram}, {"--fast", bigram}, {"-3", bigram}, {"-4", network}, {"-6", network},
+                {"-9", network}, {"--best", network}};
+        byte[] plain = null;
+        Path none = dir.resolve("none.ezp");
+        assertEquals(0, Cli.run("encode", wav, none).exit());
+        plain = Files.readAllBytes(none);
+        for (String[] c : cases) {
+            Path ezp = dir.resolve("l" + c[0] + ".ezp");
+            Cli r = Cli.run("encode", c[0], wav, ezp);
+            assertEquals(0, r.exit(), c[0] + ": " + r);
+            assertEquals(c[1], fingerprint(ezp), c[0]);
+            if (c[1].equals(network)) {
+                assertArrayEquals(plain, Files.readAllBytes(ezp), c[0] + " writes what no level writes");
+            }
+            Path back = dir.resolve("l" + c[0] + ".wav");
+            Cli d = Cli.run("decode", ezp, back);
+            assertEquals(0, d.exit(), c[0] + ": " + d);
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), c[0]);
+            assertEquals(0, Cli.run("test", ezp).exit(), c[0]);
+            assertEquals(0, Cli.run("verify", ezp, wav).exit(), c[0]);
+        }
+        assertTrue(Files.size(dir.resolve("l-1.ezp")) > Files.size(dir.resolve("l-6.ezp")), "the network codes smaller");
+    }
+
+    @Test
+    void levelsAreOneAtATimeAndNotWithAModel() throws Exception {
+        Path wav = TestModels.dataFiles().get(1);
+        Path out = dir.resolve("x.ezp");
+        Cli two = Cli.run("encode", "-1", "-9", wav, out);
+        assertEquals(ExitCodes.USAGE, two.exit(), two.toString());
+        assertTrue(two.err().contains("one compression level"), two.toString());
+        Cli both = Cli.run("encode", "-1", "--model", TestModels.MODELS.resolve("default.ezm"), wav, out);
+        assertEquals(ExitCodes.USAGE, both.exit(), both.toString());
+        assertFalse(Files.exists(out));
+    }
+}
