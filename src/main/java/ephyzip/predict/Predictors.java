@@ -7,7 +7,6 @@ public final class Predictors {
     private Predictors() {
     }
 
-    /** A fresh predictor for one channel, as the stream format prescribes for {@code model}. */
     /**
      * How this JVM runs the network's dot products: "vector, N-bit" on the CPU's vector units
      * (jdk.incubator.vector present), else "scalar". Both give the same bits; the vector path is faster.
@@ -16,6 +15,7 @@ public final class Predictors {
         return Dot.VECTOR ? "vector, " + (Dot.LANES * 32) + "-bit" : "scalar";
     }
 
+    /** A fresh predictor for one channel, as the current stream format prescribes for {@code model}. */
     public static ModelPredictor of(Model model) {
         return of(model, model.thresholdQ16());
     }
