@@ -30,8 +30,7 @@ class BoundedMemoryTest {
 
     private static void runCapped(String heap, Path log, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseParallelGC", // the collector bin/ephyzip runs with
-                "-cp", leanClassPath(), "ephyzip.cli.Main"));
+                "-Xmx" + heap, "-cp", leanClassPath(), "ephyzip.cli.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
