@@ -193,6 +193,21 @@ final class CompareCommand implements Callable<Integer> {
         return Comparison.ephyzipRoundTripsOk(results) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
+    /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
+    private static void levels(PrintWriter o, List<CodecResult> results) {
+        String[][] levels = {{"-1 to -3", "bigram/arith"}, {"-4 to -9", "default/arith"}};
+        o.println("levels (encode -N picks the model; decode needs no option):");
+        for (String[] l : levels) {
+            for (CodecResult r : results) {
+                if (r.codec().equals(l[1])) {
+                    o.printf(Locale.ROOT, "  %-9s %-14s ratio %.3f, payload ratio %.3f, encode %.0f kS/s, decode %.0f kS/s%n",
+                            l[0], l[1], r.ratio(), r.payloadRatio(), r.encodeSamplesPerSecond() / 1e3,
+                            r.decodeSamplesPerSecond() / 1e3);
+                }
+            }
+        }
+    }
+
     private void print(PrintWriter o, int fileCount, List<String> lines, List<CodecResult> results) {
         o.printf("%d files from %s, each compressed on its own%n", fileCount, dir);
         lines.forEach(o::println);
@@ -217,6 +232,9 @@ final class CompareCommand implements Callable<Integer> {
         o.println();
         o.println("ratio: input / (payload + model); r.pay: input / payload; t0..esc: share of samples per rank tier;");
         o.println("fallbk: share of ranked samples coded with bigram ranks; speeds per thread (one core).");
+        if (models == null) {
+            levels(o, results);
+        }
         CodecResult best = results.get(0);
         double dec = best.decodeSamplesPerSecond();
         o.printf(Locale.ROOT, "%s decodes %.0f samples/s on one core: %.1fx real time for one channel at 19,531 Hz, "

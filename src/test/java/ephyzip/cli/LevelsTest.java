@@ -54,6 +54,17 @@ class LevelsTest {
     }
 
     @Test
+    void compareShowsWhatEachLevelGives() throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        Files.write(src.resolve("a.wav"), ephyzip.TestWavs.mono(ephyzip.TestWavs.walk(1, 4000)));
+        Cli r = Cli.run("compare", "--no-tools", "--no-ephyzip-variants", src);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("levels (encode -N") && r.out().contains("-1 to -3  bigram/arith")
+                && r.out().contains("-4 to -9  default/arith"), r.out());
+    }
+
+    @Test
     void levelsAreOneAtATimeAndNotWithAModel() throws Exception {
         Path wav = TestModels.dataFiles().get(1);
         Path out = dir.resolve("x.ezp");
