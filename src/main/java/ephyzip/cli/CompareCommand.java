@@ -177,14 +177,14 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < results.size(); i++) {
                 sb.append("  ").append(results.get(i).toJson()).append(i + 1 < results.size() ? ",\n" : "\n");
             }
-            Files2.writeAtomically(json, sb.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
+            ephyzip.io.DurableFile.write(json, sb.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
         }
         if (csv != null) {
             StringBuilder sb = new StringBuilder(String.join(",", CodecResult.FIELDS)).append('\n');
             for (CodecResult r : results) {
                 sb.append(r.toCsv()).append('\n');
             }
-            Files2.writeAtomically(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
+            ephyzip.io.DurableFile.write(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
         }
         if (plots != null) {
             ComparisonPlots.write(plots, results, files.size() + " files of " + dir.getFileName());

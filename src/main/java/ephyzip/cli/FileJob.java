@@ -97,7 +97,7 @@ final class FileJob {
             Path[] p = pairs.get(0);
             try (Progress progress = new Progress(err, naming.verb() + " " + p[0].getFileName(), 0);
                  Stdin in = Stdin.orFile(p[0])) {
-                Files2.writeAtomically(p[1], out -> t.apply(in.path(), out, progress),
+                ephyzip.io.DurableFile.write(p[1], out -> t.apply(in.path(), out, progress),
                         check == null ? null : written -> check.check(in.path(), written));
             }
             return ExitCodes.OK;
@@ -111,7 +111,7 @@ final class FileJob {
             for (Path[] p : pairs) {
                 results.add(pool.submit(() -> {
                     try {
-                        Files2.writeAtomically(p[1], out -> t.apply(p[0], out, QUIET),
+                        ephyzip.io.DurableFile.write(p[1], out -> t.apply(p[0], out, QUIET),
                                 check == null ? null : written -> check.check(p[0], written));
                         return null;
                     } catch (BadInputException e) {

@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             model = trained.model();
         }
         ModelFile file = ModelFile.of(model);
-        Files2.writeAtomically(out, file.bytes());
+        ephyzip.io.DurableFile.write(out, file.bytes());
         PrintWriter o = spec.commandLine().getOut();
         o.printf("wrote %s: %s model, %d bytes, fingerprint %s%n", out, model.kind(), file.byteCount(),
                 file.fingerprint());

@@ -66,14 +66,7 @@ public final class StreamReader {
             }
             return null;
         }
-        int n = header.frameSamples(frame);
-        long lengthAt = offset;
-        long length = Varint.read(in, 5, offset, "frame length");
-        offset += Varint.size(length);
-        if (length > Frames.maxPayload(n, header.channels(), header.coder())) {
-            throw new CorruptStreamException("frame " + frame + " declares " + length
-                    + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
-        }
+        long length = readFrameLength();
         byte[] payload = read((int) length);
         long payloadAt = offset - length;
         long checkpointAt = offset;
@@ -121,6 +114,19 @@ public final class StreamReader {
         }
     }
 
+    /** Reads the next frame's payload length prefix and checks it against what the frame can need. */
+    private long readFrameLength() throws CorruptStreamException, IOException {
+        int n = header.frameSamples(frame);
+        long lengthAt = offset;
+        long length = Varint.read(in, 5, offset, "frame length");
+        offset += Varint.size(length);
+        if (length > Frames.maxPayload(n, header.channels(), header.coder())) {
+            throw new CorruptStreamException("frame " + frame + " declares " + length
+                    + " payload bytes, more than a frame of " + n + " samples per channel can need", lengthAt);
+        }
+        return length;
+    }
+
     /** The frame {@link #nextFrame} decodes next. */
     public long nextFrameIndex() {
         return frame;
@@ -145,12 +151,7 @@ public final class StreamReader {
             checkCheckpoints = false;
         }
         while (frame < restart) {
-            long lengthAt = offset;
-            long length = Varint.read(in, 5, offset, "frame length");
-            offset += Varint.size(length);
-            if (length > Frames.maxPayload(header.frameSamples(frame), header.channels(), header.coder())) {
-                throw new CorruptStreamException("frame " + frame + " declares " + length + " payload bytes", lengthAt);
-            }
+            long length = readFrameLength();
             long skip = length + (header.checkpointAfter(frame) ? 4 : 0);
             try {
                 in.skipNBytes(skip);

@@ -111,30 +111,25 @@ class FuzzTargets {
     /** A SpikeGLX recording: any .meta bytes beside any .bin bytes (split at the first zero byte). */
     @FuzzTest(maxDuration = "5m")
     void spikeGlx(byte[] data) throws IOException {
-        byte[][] parts = split(data);
-        if (parts[1].length > MAX_INPUT) {
-            return;
-        }
-        Path d = dir().resolve("glx");
-        Files.createDirectories(d);
-        Files.write(d.resolve("r_g0_t0.imec0.ap.meta"), parts[0]);
-        Path f = d.resolve("r_g0_t0.imec0.ap.bin");
-        Files.write(f, parts[1]);
-        roundTrip(f, null, CoderKind.ARITH);
+        withSidecar(data, "glx", "r_g0_t0.imec0.ap.meta", "r_g0_t0.imec0.ap.bin");
     }
 
     /** An Open Ephys recording: any structure.oebin bytes over any continuous.dat bytes (split at the first zero byte). */
     @FuzzTest(maxDuration = "5m")
     void openEphys(byte[] data) throws IOException {
+        withSidecar(data, "oe/recording1", "structure.oebin", "continuous/Rhythm-100.0/continuous.dat");
+    }
+
+    /** Writes {@code data}'s sidecar and data file under {@code folder} and round-trips the data file. */
+    private static void withSidecar(byte[] data, String folder, String sidecar, String file) throws IOException {
         byte[][] parts = split(data);
         if (parts[1].length > MAX_INPUT) {
             return;
         }
-        Path rec = dir().resolve("oe/recording1");
-        Path stream = rec.resolve("continuous/Rhythm-100.0");
-        Files.createDirectories(stream);
-        Files.write(rec.resolve("structure.oebin"), parts[0]);
-        Path f = stream.resolve("continuous.dat");
+        Path d = dir().resolve(folder);
+        Path f = d.resolve(file);
+        Files.createDirectories(f.getParent());
+        Files.write(d.resolve(sidecar), parts[0]);
         Files.write(f, parts[1]);
         roundTrip(f, null, CoderKind.ARITH);
     }
