@@ -13,6 +13,8 @@ import ephyzip.predict.Predictors;
 import ephyzip.stream.ChannelPredictors;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.ModelMismatchException;
+import ephyzip.residual.FastChannel;
+import ephyzip.stream.FastRecord;
 import ephyzip.stream.ResidualRecord;
 import ephyzip.stream.StreamAlphabet;
 import ephyzip.stream.StreamHeader;
@@ -39,6 +41,8 @@ public final class Codec {
     private final ModelFile modelFile;
     private final int threads;
     private final long restartSamples;
+    /** The fast path's variant that stands beside the grid path (levels 1 to 3), or -1: the residual path does. */
+    private final int fastVariant;
     private java.util.concurrent.ExecutorService pool;
 
     /**
@@ -65,14 +69,30 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, PATH_DEFAULT);
+        this(modelFile, threads, PATH_DEFAULT, -1);
     }
 
-    private Codec(ModelFile modelFile, int threads, long restartSamples) {
+    private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant) {
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
         this.restartSamples = restartSamples;
+        this.fastVariant = fastVariant;
     }
+
+    /**
+     * This codec with the fast path at {@code variant} (0 fastest to 2 smallest; -1: none) in the
+     * place of the residual path: where the grid does not fit, the recording takes the fast path
+     * (what levels 1 to 3 do), and {@code FAST} asked for takes this variant.
+     */
+    public Codec withFastPath(int variant) {
+        if (variant < -1 || variant >= FastChannel.VARIANTS) {
+            throw new IllegalArgumentException("fast-path variant " + variant);
+        }
+        return new Codec(modelFile, threads, restartSamples, variant);
+    }
+
+    /** The fast path's variant when {@code FAST} is asked for and none was set. */
+    public static final int FAST_DEFAULT_VARIANT = FastChannel.DEFAULT_VARIANT;
 
     /**
      * This codec with restart points every {@code samplesPerChannel} samples of each channel
@@ -83,7 +103,7 @@ public final class Codec {
         if (samplesPerChannel < 0) {
             throw new IllegalArgumentException("restart interval " + samplesPerChannel);
         }
-        return new Codec(modelFile, threads, samplesPerChannel);
+        return new Codec(modelFile, threads, samplesPerChannel, fastVariant);
     }
 
     /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
@@ -113,7 +133,7 @@ public final class Codec {
      * {@link #defaultSegmentChannels}.
      */
     public static int segmentChannels(CoderKind coder, int channels) {
-        if (coder == CoderKind.RESIDUAL) {
+        if (coder.residual()) {
             return channels == 1 ? 0 : Math.min(channels, RESIDUAL_GROUP);
         }
         return defaultSegmentChannels(channels);
@@ -144,7 +164,7 @@ public final class Codec {
 
     /** The default frame length of a stream coded as {@code plan} says. */
     static int defaultFrame(Plan plan, int channels) {
-        int frame = plan.coder() == CoderKind.RESIDUAL ? RESIDUAL_FRAME : DEFAULT_FRAME;
+        int frame = plan.coder().residual() ? RESIDUAL_FRAME : DEFAULT_FRAME;
         return Math.max(1, Math.min(frame, DEFAULT_FRAME_SAMPLES / channels));
     }
 
@@ -155,7 +175,7 @@ public final class Codec {
     public record Plan(CoderKind coder, byte[] alphabetRecord) {
         /** The coder asked for, with the model's alphabet (what a single pass can do). */
         public static Plan of(CoderKind coder) {
-            return new Plan(coder, new byte[0]);
+            return new Plan(coder, coder == CoderKind.FAST ? FastRecord.of(FAST_DEFAULT_VARIANT) : new byte[0]);
         }
     }
 
@@ -261,6 +281,9 @@ public final class Codec {
         if (coder == CoderKind.RESIDUAL) {
             return residualPlan(survey).plan();
         }
+        if (coder == CoderKind.FAST) {
+            return new Plan(CoderKind.FAST, FastRecord.of(fastVariant >= 0 ? fastVariant : FAST_DEFAULT_VARIANT));
+        }
         Plan grid = plan(survey.histogram(), coder);
         if (coder != CoderKind.ARITH || survey.prefix().length == 0) {
             return grid;
@@ -269,12 +292,14 @@ public final class Codec {
         // wideband amplifier's: the residual path by as much) without the full trials
         Survey first = survey.first(QUICK_TRIAL_SAMPLES);
         long quickGrid = gridBytes(first, grid);
-        long quickResidual = ResidualRecord.count(first.channelsOf(), first.prefixSamples(),
+        long quickResidual = fastVariant >= 0
+                ? FastRecord.bytes(first.channelsOf(), first.prefixSamples(), fastVariant)
+                : ResidualRecord.count(first.channelsOf(), first.prefixSamples(),
                 segmentChannels(CoderKind.RESIDUAL, survey.channels()));
         if (quickResidual > quickGrid + (quickGrid >> 3)) {
             return grid;
         }
-        Trial residual = residualPlan(survey);
+        Trial residual = fastVariant >= 0 ? fastPlan(survey) : residualPlan(survey);
         if (quickGrid > quickResidual + (quickResidual >> 3)) {
             return residual.plan();
         }
@@ -300,6 +325,12 @@ public final class Codec {
 
     /** The residual path with each channel's best predictor preset on the survey, and the bytes that took. */
     private record Trial(Plan plan, long bytes) {
+    }
+
+    /** The fast path at this codec's variant, and what the survey's samples code to on it. */
+    private Trial fastPlan(Survey survey) {
+        long bytes = FastRecord.bytes(survey.channelsOf(), survey.prefixSamples(), fastVariant);
+        return new Trial(new Plan(CoderKind.FAST, FastRecord.of(fastVariant)), bytes);
     }
 
     private static Trial residualPlan(Survey survey) {
@@ -472,14 +503,17 @@ public final class Codec {
         Model model = modelFile.model();
         long frames = (samplesPerChannel + frameLength - 1) / frameLength;
         long restart = restartSamples != PATH_DEFAULT ? restartSamples
-                : plan.coder() == CoderKind.RESIDUAL ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
+                : plan.coder().residual() ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
-        // no restart point inside the stream: version 5, the bytes earlier releases wrote
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
-        StreamHeader h = new StreamHeader(restarts ? StreamHeader.VERSION : StreamHeader.VERSION_5, plan.coder(),
+        // the fast path came with version 7; otherwise, without a restart point inside the
+        // stream, version 5: the bytes earlier releases wrote
+        int version = plan.coder() == CoderKind.FAST ? StreamHeader.VERSION
+                : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
+        StreamHeader h = new StreamHeader(version, plan.coder(),
                 modelFile.fingerprint(), channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 plan.alphabetRecord(), segmentChannels(plan.coder(), channels), restarts ? (int) restartFrames : 0);
-        Alphabet alphabet = plan.coder() == CoderKind.RESIDUAL ? model.alphabet()
+        Alphabet alphabet = plan.coder().residual() ? model.alphabet()
                 : StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0);
         return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), alphabet,
                 new ChannelPredictors(channels, predictors));
@@ -505,13 +539,13 @@ public final class Codec {
             predictors = c -> Predictors.forVersion(m, h.version());
         }
         // the residual path reads no model: its streams decode with any (the header still names the encoder's)
-        if (h.coder() != CoderKind.RESIDUAL && !h.modelFingerprint().equals(modelFile.fingerprint())) {
+        if (!h.coder().residual() && !h.modelFingerprint().equals(modelFile.fingerprint())) {
             throw new ModelMismatchException("stream was encoded with model " + h.modelFingerprint()
                     + " but the model given is " + modelFile.fingerprint() + "; decode with the model whose"
                     + " fingerprint is " + h.modelFingerprint());
         }
         Model model = modelFile.model();
-        Alphabet alphabet = h.coder() == CoderKind.RESIDUAL ? model.alphabet() // the residual path has none
+        Alphabet alphabet = h.coder().residual() ? model.alphabet() // the residual paths have none
                 : StreamAlphabet.read(h.alphabetRecord(), model.alphabet(), StreamHeader.fixedBytes(h.version())
                 + h.sourceHeader().length + 2);
         return new StreamReader(in, h, h.coder().coderFor(model, h, pool()), alphabet,

@@ -65,7 +65,7 @@ class DeterminismTest {
         Path model = dir.resolve("cnn.ezm");
         Files.write(model, TestModels.cnn().bytes());
         Path wav = TestModels.dataFiles().get(4);
-        for (String coder : List.of("arith", "rank")) {
+        for (String coder : List.of("arith", "rank", "fast")) {
             Path a = dir.resolve(coder + "-2cpu.ezp");
             Path b = dir.resolve(coder + "-1cpu.ezp");
             Path back = dir.resolve(coder + "-back.wav");

@@ -40,12 +40,12 @@ class RestartPointsTest {
         long seed = 77;
         WavFile wav = recording(seed, 3, 12_345);
         Random random = new Random(seed);
-        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RANK, CoderKind.RESIDUAL}) {
+        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RANK, CoderKind.RESIDUAL, CoderKind.FAST}) {
             ephyzip.model.Model cnn = TestModels.cnn().model();
             Codec codec = new Codec(TestModels.cnn(), 2).withRestartEvery(2 * FRAME);
             byte[] stream = codec.encode(wav, coder, FRAME, c -> ephyzip.predict.Predictors.of(cnn));
             StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
-            assertEquals(StreamHeader.VERSION, h.version(), coder + "");
+            assertEquals(coder == CoderKind.FAST ? StreamHeader.VERSION : StreamHeader.VERSION_6, h.version(), coder + "");
             assertEquals(2, h.restartFrames(), coder + "");
             assertArrayEquals(wav.toBytes(), codec.decode(stream), coder + " round trip");
             short[][] whole = frames(codec, stream);
@@ -65,7 +65,7 @@ class RestartPointsTest {
     @Test
     void aReaderOfSomeChannelsDecodesOnlyTheirSegments() throws Exception {
         WavFile wav = recording(3, 40, 3_000);
-        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RESIDUAL}) {
+        for (CoderKind coder : new CoderKind[] {CoderKind.ARITH, CoderKind.RESIDUAL, CoderKind.FAST}) {
             Codec codec = new Codec(TestModels.bigram()).withRestartEvery(2 * FRAME);
             ephyzip.model.Model bigram = TestModels.bigram().model();
             byte[] stream = codec.encode(wav, coder, FRAME, c -> ephyzip.predict.Predictors.of(bigram));

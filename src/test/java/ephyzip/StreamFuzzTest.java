@@ -61,8 +61,8 @@ class StreamFuzzTest {
                 .samples(), 3000));
         for (ModelFile m : List.of(TestModels.bigram(), TestModels.cnn())) {
             Codec codec = new Codec(m);
-            for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH, CoderKind.RESIDUAL)) {
-                if (k == CoderKind.RESIDUAL && m.model().cnn() != null) {
+            for (CoderKind k : List.of(CoderKind.RANK, CoderKind.ARITH, CoderKind.RESIDUAL, CoderKind.FAST)) {
+                if (k.residual() && m.model().cnn() != null) {
                     continue; // the residual path reads no model: once is enough
                 }
                 for (byte[] wav : List.of(shortWav, noiseWav, stereo, unscaledWav, shiftedWav, wideband)) {
@@ -204,8 +204,10 @@ class StreamFuzzTest {
     private static byte[] withHeader(StreamHeader h, int channels, int frame, long count, byte[] from,
                                      int framesStart) {
         byte[] rest = Arrays.copyOfRange(from, framesStart, from.length);
+        // the fast path's record names no channel: it stays (every other record is dropped)
+        byte[] record = h.coder() == CoderKind.FAST ? h.alphabetRecord() : new byte[0];
         StreamHeader changed = new StreamHeader(h.version(), h.coder(), h.modelFingerprint(), channels, frame, count,
-                h.kind(), h.rate(), h.sourceHeader());
+                h.kind(), h.rate(), h.sourceHeader(), record);
         byte[] head = changed.toBytes();
         byte[] out = Arrays.copyOf(head, head.length + rest.length);
         System.arraycopy(rest, 0, out, head.length, rest.length);

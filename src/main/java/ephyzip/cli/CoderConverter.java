@@ -12,6 +12,6 @@ final class CoderConverter implements ITypeConverter<CoderKind> {
                 return k;
             }
         }
-        throw new TypeConversionException("'" + value + "' is not a coder: use arith, rank or residual");
+        throw new TypeConversionException("'" + value + "' is not a coder: use arith, rank, residual or fast");
     }
 }

@@ -139,7 +139,13 @@ final class CompareCommand implements Callable<Integer> {
         for (Path p : paths) {
             ModelFile m = ModelOption.load(p);
             String name = p.getFileName().toString().replaceAll("\\.ezm$", "");
-            contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
+            if (models == null && p.equals(paths.get(1))) { // the shipped bigram model: what levels 1 to 3 do
+                for (int level = 1; level <= 3; level++) {
+                    contenders.add(EphyzipContender.fastLevel(level, m));
+                }
+            } else {
+                contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
+            }
             if (!defaultOnly) {
                 if (m.model().cnn() != null) { // the same adaptive parts without the network: its own worth
                     contenders.add(new EphyzipContender(name + "/arith-nonet", m, CoderKind.ARITH, null,
@@ -195,7 +201,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
     private static void levels(PrintWriter o, List<CodecResult> results) {
-        String[][] levels = {{"-1 to -3", "bigram/arith"}, {"-4 to -9", "default/arith"}};
+        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -9", "default/arith"}};
         o.println("levels (encode -N picks the model; decode needs no option):");
         for (String[] l : levels) {
             for (CodecResult r : results) {

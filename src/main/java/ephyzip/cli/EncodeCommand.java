@@ -32,7 +32,8 @@ final class EncodeCommand implements Callable<Integer> {
     LevelOption level;
 
     @Option(names = "--coder", paramLabel = "CODER", description = "arith (the default: the network on the model's "
-            + "grid or the residual path, whichever codes the first samples smaller), rank (the grid path), or residual.",
+            + "grid or the residual path, whichever codes the first samples smaller), rank (the grid path), residual, or fast"
+            + " (the fast residual path of levels 1 to 3).",
             defaultValue = "arith", converter = CoderConverter.class)
     CoderKind coder;
 
@@ -84,6 +85,9 @@ final class EncodeCommand implements Callable<Integer> {
                 io.threadsPerFile());
         if (restart != null) {
             codec = codec.withRestartEvery(restart);
+        }
+        if (level.fastVariant() >= 0 || coder == CoderKind.FAST) {
+            codec = codec.withFastPath(level.fastVariant() >= 0 ? level.fastVariant() : Codec.FAST_DEFAULT_VARIANT);
         }
         Codec c = codec;
         FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,

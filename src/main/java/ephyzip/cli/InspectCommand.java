@@ -59,6 +59,9 @@ final class InspectCommand implements Callable<Integer> {
                     : count[0] + " channels at 0 (steady), " + count[1] + " at 1, " + count[2] + " at 2 (quick); "
                     + periodic + " with a period");
             o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
+        } else if (h.coder() == CoderKind.FAST) {
+            o.printf("fast-path variant: %d (of 0 fastest to 2 smallest)%n", a[1]);
+            o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
         } else {
             o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
                     + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");

@@ -35,12 +35,26 @@ public final class EphyzipContender implements Contender {
      */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold, int frameLength,
                             boolean withoutNetwork) {
+        this(name, new Codec(model), coder, threshold, frameLength, withoutNetwork);
+    }
+
+    private EphyzipContender(String name, Codec codec, CoderKind coder, Integer threshold, int frameLength,
+                             boolean withoutNetwork) {
         this.withoutNetwork = withoutNetwork;
         this.name = name;
-        this.codec = new Codec(model);
+        this.codec = codec;
         this.coder = coder;
         this.threshold = threshold;
         this.frameLength = frameLength;
+    }
+
+    /**
+     * What {@code encode -N} does for a level of 1 to 3: {@code model} (the bigram model) on the
+     * grid, or the fast path at variant {@code level - 1} where the grid does not fit.
+     */
+    public static EphyzipContender fastLevel(int level, ModelFile model) {
+        return new EphyzipContender("level-" + level, new Codec(model).withFastPath(level - 1), CoderKind.ARITH, null,
+                Codec.DEFAULT_FRAME, false);
     }
 
     @Override

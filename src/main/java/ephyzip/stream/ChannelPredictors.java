@@ -1,6 +1,7 @@
 package ephyzip.stream;
 
 import ephyzip.predict.ModelPredictor;
+import ephyzip.residual.FastChannel;
 import ephyzip.residual.ResidualChannel;
 import java.util.function.IntFunction;
 
@@ -12,6 +13,7 @@ import java.util.function.IntFunction;
 public final class ChannelPredictors {
     private final ModelPredictor[] predictors;
     private final ResidualChannel[] residuals;
+    private final FastChannel[] fast;
     private final IntFunction<ModelPredictor> factory;
     private final int first;
     private final int count;
@@ -19,13 +21,15 @@ public final class ChannelPredictors {
     private boolean[] wanted;
 
     public ChannelPredictors(int channels, IntFunction<ModelPredictor> factory) {
-        this(new ModelPredictor[channels], new ResidualChannel[channels], factory, 0, channels);
+        this(new ModelPredictor[channels], new ResidualChannel[channels], new FastChannel[channels], factory, 0,
+                channels);
     }
 
-    private ChannelPredictors(ModelPredictor[] predictors, ResidualChannel[] residuals,
+    private ChannelPredictors(ModelPredictor[] predictors, ResidualChannel[] residuals, FastChannel[] fast,
                               IntFunction<ModelPredictor> factory, int first, int count) {
         this.predictors = predictors;
         this.residuals = residuals;
+        this.fast = fast;
         this.factory = factory;
         this.first = first;
         this.count = count;
@@ -45,6 +49,17 @@ public final class ChannelPredictors {
         return r;
     }
 
+    /** The fast path's state of {@code channel}, made with {@code variant} when first asked for. */
+    FastChannel fast(int channel, int variant) {
+        int c = first + channel;
+        FastChannel f = fast[c];
+        if (f == null) {
+            f = new FastChannel(variant);
+            fast[c] = f;
+        }
+        return f;
+    }
+
     /**
      * Forgets every channel's state (all of them, whatever view this is): at a restart point each
      * channel starts again as at the stream's start.
@@ -52,6 +67,7 @@ public final class ChannelPredictors {
     void restart() {
         java.util.Arrays.fill(predictors, null);
         java.util.Arrays.fill(residuals, null);
+        java.util.Arrays.fill(fast, null);
     }
 
     /** Decode only segments that hold one of these stream channels (null: all). Only on the whole, not a view. */
@@ -86,7 +102,7 @@ public final class ChannelPredictors {
      * coder segment. Segments touch disjoint channels, so they may run on different threads.
      */
     ChannelPredictors range(int from, int to) {
-        return new ChannelPredictors(predictors, residuals, factory, first + from, to - from);
+        return new ChannelPredictors(predictors, residuals, fast, factory, first + from, to - from);
     }
 
     public ModelPredictor get(int channel) {

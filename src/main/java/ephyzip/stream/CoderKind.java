@@ -13,7 +13,12 @@ public enum CoderKind {
      * stages and their residuals coded under an adaptive model: what the encoder chooses for
      * recordings off the model's grid.
      */
-    RESIDUAL(3);
+    RESIDUAL(3),
+    /**
+     * The fast residual path (stream format 7, levels 1 to 3): any sample values, predicted by
+     * an autocorrelation fit and coded with a few decisions a sample and plain low bits.
+     */
+    FAST(4);
 
     public final int id;
 
@@ -30,6 +35,11 @@ public enum CoderKind {
         return null;
     }
 
+    /** Whether this is one of the residual paths, which read no model (no grid, no alphabet). */
+    public boolean residual() {
+        return this == RESIDUAL || this == FAST;
+    }
+
     public String label() {
         return name().toLowerCase();
     }
@@ -39,10 +49,12 @@ public enum CoderKind {
      * run on {@code pool} (null: on the caller's thread).
      */
     public PayloadCoder coderFor(Model model, StreamHeader h, java.util.concurrent.ExecutorService pool) {
-        PayloadCoder inner = this == RESIDUAL
-                ? new ResidualPayloadCoder(ResidualRecord.presets(h.alphabetRecord(), h.channels()),
-                        ResidualRecord.periods(h.alphabetRecord(), h.channels()))
-                : coderFor(model, h.version());
+        PayloadCoder inner = switch (this) {
+            case RESIDUAL -> new ResidualPayloadCoder(ResidualRecord.presets(h.alphabetRecord(), h.channels()),
+                    ResidualRecord.periods(h.alphabetRecord(), h.channels()));
+            case FAST -> new FastPayloadCoder(FastRecord.variant(h.alphabetRecord()));
+            default -> coderFor(model, h.version());
+        };
         return SegmentedCoder.of(inner, h, pool);
     }
 
@@ -54,6 +66,7 @@ public enum CoderKind {
             case STORED -> new StoredPayloadCoder();
             case RESIDUAL -> new ResidualPayloadCoder(new byte[StreamHeader.MAX_CHANNELS],
                     new int[StreamHeader.MAX_CHANNELS]);
+            case FAST -> new FastPayloadCoder(ephyzip.residual.FastChannel.DEFAULT_VARIANT);
         };
     }
 }

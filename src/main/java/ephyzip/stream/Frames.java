@@ -17,7 +17,7 @@ final class Frames {
      */
     static long maxPayload(int n, int channels, CoderKind coder) {
         // the residual path codes up to 32 binary decisions a sample, each at most 11 bits
-        long perSample = coder == CoderKind.RESIDUAL ? 48 : 8;
+        long perSample = coder.residual() ? 48 : 8;
         return perSample * n * channels + 64 + 16L * channels; // + a flush and a length per segment
     }
 

@@ -24,19 +24,22 @@ import java.util.zip.CRC32;
  * @param alphabetRecord    the values the samples are coded in ({@link StreamAlphabet}); empty: the model's
  * @param segmentChannels   channels per coder segment of a frame (0: one segment for all), see
  *                          {@link SegmentedCoder}
- * @param restartFrames     frames from one restart point to the next (0: none; version 6): at each, every
+ * @param restartFrames     frames from one restart point to the next (0: none; version 6 on): at each, every
  *                          channel's predictor starts fresh, so decoding can begin there
  */
 public record StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels, int restartFrames) {
     /**
-     * The newest version this ephyzip writes: version 5 and restart points. A stream without a
-     * restart point is written as {@link #VERSION_5}, byte for byte what earlier releases wrote.
-     * Also read: {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and
-     * {@link #VERSION_2}.
+     * The newest version this ephyzip writes: version 6 and the fast residual path (coder 4),
+     * written only for fast-path streams. The other coders' streams are written as
+     * {@link #VERSION_6} when they hold a restart point, else as {@link #VERSION_5}, byte for
+     * byte what earlier releases wrote. Also read: {@link #VERSION_4}, {@link #VERSION_3} (the
+     * same layout, the linear mixer) and {@link #VERSION_2}.
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
+    /** Version 5 and restart points (the restart field). */
+    public static final int VERSION_6 = 6;
     /** Version 4 and the residual path (coder 3). */
     public static final int VERSION_5 = 5;
     /** Version 5's layout without the residual path (coder 3); the network's geometric mixer. */
@@ -73,11 +76,15 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (segmentChannels < 0 || segmentChannels > channels || (version == VERSION_2 && segmentChannels != 0)) {
             throw new IllegalArgumentException(segmentChannels + " channels per segment");
         }
-        if (restartFrames < 0 || (version < VERSION && restartFrames != 0)) {
+        if (restartFrames < 0 || (version < VERSION_6 && restartFrames != 0)) {
             throw new IllegalArgumentException("restart points every " + restartFrames + " frames in version " + version);
         }
         if (coder == CoderKind.RESIDUAL && (version < VERSION_5 || ResidualRecord.problem(alphabetRecord, channels) != null)) {
             throw new IllegalArgumentException("residual path in a version " + version + " stream with a record of "
+                    + alphabetRecord.length + " bytes");
+        }
+        if (coder == CoderKind.FAST && (version < VERSION || FastRecord.problem(alphabetRecord) != null)) {
+            throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
     }
@@ -110,7 +117,8 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
 
     /** The longest record a stream of {@code coder} may carry: an alphabet's, or the residual path's 3 bytes a channel. */
     static int maxRecord(CoderKind coder) {
-        return coder == CoderKind.RESIDUAL ? 3 * MAX_CHANNELS + 1 : StreamAlphabet.MAX_RECORD;
+        return coder == CoderKind.RESIDUAL ? 3 * MAX_CHANNELS + 1
+                : coder == CoderKind.FAST ? FastRecord.BYTES : StreamAlphabet.MAX_RECORD;
     }
 
     /** Coder segments in each frame. */
@@ -153,7 +161,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
 
     /** Bytes before the source header in a stream of {@code version}. */
     public static int fixedBytes(int version) {
-        return version == VERSION_2 ? FIXED_BYTES_2 : version >= VERSION ? FIXED_BYTES_6 : FIXED_BYTES;
+        return version == VERSION_2 ? FIXED_BYTES_2 : version >= VERSION_6 ? FIXED_BYTES_6 : FIXED_BYTES;
     }
 
     /** Frames in the stream. */
@@ -192,7 +200,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                 out.writeLong(Double.doubleToLongBits(rate));
                 out.writeShort(segmentChannels);
             }
-            if (version >= VERSION) {
+            if (version >= VERSION_6) {
                 out.writeInt(restartFrames);
             }
             out.writeInt(sourceHeader.length);
@@ -236,7 +244,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         int kindId = version == VERSION_2 ? InputKind.WAV.id : b.get() & 0xFF;
         double rate = version == VERSION_2 ? 0 : Double.longBitsToDouble(b.getLong());
         int segmentChannels = version == VERSION_2 ? 0 : b.getShort() & 0xFFFF;
-        long restartFrames = version >= VERSION ? b.getInt() & 0xFFFFFFFFL : 0;
+        long restartFrames = version >= VERSION_6 ? b.getInt() & 0xFFFFFFFFL : 0;
         long headerBytes = b.getInt() & 0xFFFFFFFFL;
         if (headerBytes > WavFile.MAX_EXTRA_BYTES) {
             throw new CorruptStreamException("file header length " + headerBytes + " exceeds the limit "
@@ -288,6 +296,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                 throw new CorruptStreamException("coder id 3 in a version " + version + " stream", 5);
             }
             ResidualRecord.check(alphabetRecord, channels, fixedBytes + headerBytes + 2);
+        }
+        if (coder == CoderKind.FAST) {
+            if (version < VERSION) {
+                throw new CorruptStreamException("coder id 4 in a version " + version + " stream", 5);
+            }
+            FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
                 : problem(kind, channels, (int) frameLength, samples, sourceHeader.length);

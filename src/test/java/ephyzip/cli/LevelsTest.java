@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ephyzip.TestModels;
+import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,13 +55,33 @@ class LevelsTest {
     }
 
     @Test
+    void onAWidebandRecordingLevelsOneToThreeTakeTheFastPath() throws Exception {
+        Path wav = TestModels.ROOT.resolve("src/test/resources/residual/nlx-tet3a-excerpt.wav");
+        long previous = Long.MAX_VALUE;
+        for (String level : new String[] {"-1", "-2", "-3", "-6"}) {
+            Path ezp = dir.resolve("w" + level + ".ezp");
+            assertEquals(0, Cli.run("encode", level, wav, ezp).exit(), level);
+            StreamHeader h;
+            try (InputStream in = Files.newInputStream(ezp)) {
+                h = StreamHeader.read(in);
+            }
+            assertEquals(level.equals("-6") ? CoderKind.RESIDUAL : CoderKind.FAST, h.coder(), level);
+            Path back = dir.resolve("w" + level + ".wav");
+            assertEquals(0, Cli.run("decode", ezp, back).exit(), level);
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), level);
+            assertTrue(Files.size(ezp) < previous, level + " codes smaller than the level below it");
+            previous = Files.size(ezp);
+        }
+    }
+
+    @Test
     void compareShowsWhatEachLevelGives() throws Exception {
         Path src = dir.resolve("src");
         Files.createDirectories(src);
         Files.write(src.resolve("a.wav"), ephyzip.TestWavs.mono(ephyzip.TestWavs.walk(1, 4000)));
         Cli r = Cli.run("compare", "--no-tools", "--no-ephyzip-variants", src);
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("levels (encode -N") && r.out().contains("-1 to -3  bigram/arith")
+        assertTrue(r.out().contains("levels (encode -N") && r.out().contains("-1        level-1") && r.out().contains("-3        level-3")
                 && r.out().contains("-4 to -9  default/arith"), r.out());
     }
 

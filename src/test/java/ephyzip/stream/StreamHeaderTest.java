@@ -19,7 +19,7 @@ class StreamHeaderTest {
 
     @Test
     void restartPointsRoundTripInVersionSixAndAreCheckedInBoth() throws Exception {
-        StreamHeader v6 = new StreamHeader(StreamHeader.VERSION, CoderKind.RESIDUAL, "0123456789abcdef", 2, 100, 1000,
+        StreamHeader v6 = new StreamHeader(StreamHeader.VERSION_6, CoderKind.RESIDUAL, "0123456789abcdef", 2, 100, 1000,
                 InputKind.WAV, 19531, new byte[44], new byte[] {3, 0, 0, 0, 1, 0, 0}, 2, 3);
         StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v6.toBytes()));
         assertEquals(3, back.restartFrames());
@@ -34,6 +34,30 @@ class StreamHeaderTest {
         ByteBuffer.wrap(b).putInt(StreamHeader.FIXED_BYTES - 4, 0x80000000); // R lies after S, before the file header length
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
         assertTrue(refusal(b).contains("restart interval"));
+    }
+
+    @Test
+    void theFastPathIsVersionSevenWithItsRecordChecked() throws Exception {
+        StreamHeader v7 = new StreamHeader(StreamHeader.VERSION, CoderKind.FAST, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 19531, new byte[44], FastRecord.of(1), 2, 0);
+        StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v7.toBytes()));
+        assertEquals(CoderKind.FAST, back.coder());
+        assertEquals(1, FastRecord.variant(back.alphabetRecord()));
+        assertEquals(GOOD.length() + 4 + 2, v7.length(), "4 bytes of R and the fast record (2 bytes)");
+        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION_6, CoderKind.FAST,
+                "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44], FastRecord.of(0), 0, 0),
+                "the fast path came with version 7");
+        byte[] b = v7.toBytes();
+        b[4] = StreamHeader.VERSION_6;
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("coder id 4 in a version 6 stream"), refusal(b));
+        b = v7.toBytes();
+        b[b.length - 5] = 3; // the variant, the record's last byte
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("unknown fast-path variant 3"), refusal(b));
+        b = v7.toBytes();
+        b[4] = 8;
+        assertTrue(refusal(b).contains("version 8 is not supported"), refusal(b));
     }
 
     /** GOOD's bytes with one field changed and the header checksum made valid again. */

@@ -1,0 +1,108 @@
+package ephyzip.residual;
+
+/**
+ * The fast path's model of a channel's residuals. The octave {@code b} of {@code |r|} (its bit
+ * length) is asked starting from the octave of the recent mean |r| (is b at least that? then up
+ * or down one at a time): two or three decisions a sample where a unary count from zero takes
+ * eight. Each decision reads one counter, keyed by the recent scale (quarter octaves) and whether
+ * the last few residuals ran above or below it; no mixing. Then the sign and the bits under the
+ * leading one go as plain bits, but for the first {@code variant} of them, which have counters.
+ */
+final class FastModel {
+    static final int OCTAVES = 17;
+    private static final int LEVELS = 72;
+    /** Counters slow to 1/LIMIT: steady, yet still following a recording that changes. */
+    private static final int LIMIT = 255;
+    private static final int COUNT_BITS = 10;
+    private static final int[] RATE = new int[LIMIT + 1];
+
+    static {
+        for (int n = 0; n <= LIMIT; n++) {
+            RATE[n] = 65536 * 2 / (2 * n + 3);
+        }
+    }
+
+    private final int modeled;
+    // running means of |r| in 1/256 at rates 1/4 and 1/16
+    private int fast;
+    private int mid;
+    private final int[] up = counters(LEVELS * 3 * OCTAVES);
+    private final int[] down = counters(LEVELS * 3 * OCTAVES);
+    private final int[] mant;
+
+    FastModel(int modeled) {
+        this.modeled = modeled;
+        mant = counters(modeled == 0 ? 0 : OCTAVES * LEVELS * 3);
+    }
+
+    /** Counters as in {@link ResidualModel}: probability of a one (1/65536) and count, packed. */
+    private static int[] counters(int n) {
+        int[] p = new int[n];
+        java.util.Arrays.fill(p, 32768 << COUNT_BITS);
+        return p;
+    }
+
+    /** Quarter-octave level of a running mean {@code e} (1/256): 4 log2(1 + e/256). */
+    private static int level(int e) {
+        int v = e + 256;
+        int b = 31 - Integer.numberOfLeadingZeros(v);
+        int lvl = ((b - 8) << 2) + ((v >>> (b - 2)) & 3);
+        return Math.min(LEVELS - 1, lvl);
+    }
+
+    /** Codes {@code bit} under counter {@code t[i]} and adapts it; returns the bit (decoded on decode). */
+    private static int code(BinaryBits io, int[] t, int i, int bit) {
+        int v = t[i];
+        int p = v >>> COUNT_BITS;
+        int c = v & ((1 << COUNT_BITS) - 1);
+        bit = io.bit(bit, Math.max(32, Math.min(65504, p)));
+        p += (((bit << 16) - p) * RATE[c]) >> 16;
+        if (c < LIMIT) {
+            c++;
+        }
+        t[i] = (p << COUNT_BITS) | c;
+        return bit;
+    }
+
+    /** Codes residual {@code r} ({@code |r| < 2^16}) and returns it (the decoded one on decode). */
+    int code(BinaryBits io, RawBits raw, int r) {
+        int u = Math.abs(r);
+        int b = 32 - Integer.numberOfLeadingZeros(u);
+        int lm = level(mid);
+        int trend = fast > 2 * mid ? 2 : 2 * fast < mid ? 0 : 1;
+        int ctx = (lm * 3 + trend) * OCTAVES;
+        int s = Math.min(OCTAVES - 1, 32 - Integer.numberOfLeadingZeros(mid >>> 8));
+        int k;
+        // up[ctx + j]: "b >= j" (given b >= j - 1 when j > s); down[ctx + j]: "b < j" given b <= j
+        if (code(io, up, ctx + s, b >= s ? 1 : 0) == 1) {
+            k = s;
+            while (k < OCTAVES - 1 && code(io, up, ctx + k + 1, b > k ? 1 : 0) == 1) {
+                k++;
+            }
+        } else {
+            k = s - 1;
+            while (k > 0 && code(io, down, ctx + k, b < k ? 1 : 0) == 1) {
+                k--;
+            }
+        }
+        b = k;
+        int mag = 0;
+        int neg = 0;
+        if (b > 0) {
+            neg = raw.bits(r < 0 ? 1 : 0, 1);
+            mag = 1;
+            int j = b - 2;
+            for (int top = 0; top < modeled && j >= 0; top++, j--) {
+                int c = (b * LEVELS + lm) * 3 + (top == 0 ? 0 : 1 + (mag & 1));
+                mag = (mag << 1) | code(io, mant, c, (u >>> j) & 1);
+            }
+            if (j >= 0) {
+                mag = (mag << (j + 1)) | raw.bits(u, j + 1);
+            }
+        }
+        int a = mag << 8;
+        fast += (a - fast) >> 2;
+        mid += (a - mid) >> 4;
+        return neg != 0 ? -mag : mag;
+    }
+}
