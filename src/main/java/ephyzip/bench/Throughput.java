@@ -34,10 +34,23 @@ public final class Throughput {
         LoadedRecordings loaded = LoadedRecordings.read(items);
         List<WavFile> wavs = loaded.wavs();
         long samples = loaded.samples();
-        Codec codec = new Codec(model);
+        Codec plain = new Codec(model);
         System.out.printf(Locale.ROOT, "model %s (%s), %d files, %d samples, one thread%n", model.fingerprint(),
                 model.model().kind(), wavs.size(), samples);
+        List<Object[]> runs = new ArrayList<>();
         for (CoderKind k : CoderKind.values()) {
+            if (k == CoderKind.FAST) { // each variant: levels 1 to 3 where the grid does not fit
+                for (int v = 0; v < ephyzip.residual.FastChannel.VARIANTS; v++) {
+                    runs.add(new Object[] {"fast-" + v, plain.withFastPath(v), k});
+                }
+            } else {
+                runs.add(new Object[] {k.label(), plain, k});
+            }
+        }
+        for (Object[] run : runs) {
+            String label = (String) run[0];
+            Codec codec = (Codec) run[1];
+            CoderKind k = (CoderKind) run[2];
             List<byte[]> streams = new ArrayList<>();
             for (WavFile w : wavs) {
                 streams.add(codec.encode(w, k)); // also the warm-up
@@ -61,8 +74,8 @@ public final class Throughput {
                 enc[pass] = t1 - t0;
                 dec[pass] = System.nanoTime() - t1;
             }
-            report(k.label() + " encode", samples, enc);
-            report(k.label() + " decode", samples, dec);
+            report(label + " encode", samples, enc);
+            report(label + " decode", samples, dec);
         }
     }
 

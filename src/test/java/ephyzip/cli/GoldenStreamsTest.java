@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The golden streams of src/test/resources/golden (manifest.tsv: one for each coder, path, alphabet
- * record, input kind, channel layout, segment setting, frame setting and restart points, written by ephyzip 0.2.0 and 0.3.0
+ * record, input kind, channel layout, segment setting, frame setting and restart points, written by ephyzip 0.2.0, 0.3.0 and 0.4.0
  * with the models beside them). Two promises, both checked through the command line:
  * every stream decodes to the bytes whose CRC-32 crc32.tsv records (and to its input), and the
  * same input, options and model still encode to the same bytes. When the second fails, the change
