@@ -45,6 +45,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InferencePath.forSamples(InferencePath.inStreams(io.files));
         StreamCodecs codecs = new StreamCodecs(model, io.threadsPerFile());
         FileJob.Naming naming = new FileJob.Naming("decode", Outputs::decodedName,
                 args -> args.size() == 2 && !args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),

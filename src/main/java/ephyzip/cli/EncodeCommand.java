@@ -81,6 +81,8 @@ final class EncodeCommand implements Callable<Integer> {
         if (level.given() && model.model != null) {
             throw new UsageException("give a level (-" + level.level() + ") or a model (--model), not both");
         }
+        // encode --verify decodes too: the same samples
+        InferencePath.forSamples(InferencePath.inRecordings(io.files));
         Codec codec = new Codec(level.given() ? ModelOption.load(ModelOption.shipped(level.model())) : model.load(),
                 io.threadsPerFile());
         if (restart != null) {

@@ -20,6 +20,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int exit;
+        InferencePath.ownProcess = true;
         try {
             exit = commandLine().execute(args);
         } catch (NoClassDefFoundError e) {

@@ -32,6 +32,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InferencePath.forSamples(InferencePath.inStreams(files));
         StreamCodecs codecs = new StreamCodecs(model, 1);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

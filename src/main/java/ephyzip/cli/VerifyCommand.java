@@ -36,6 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InferencePath.forSamples(InferencePath.inStreams(java.util.List.of(stream)));
         String difference = compare(new StreamCodecs(model, 1).forStream(stream), stream, original);
         if (difference != null) {
             throw new BadInputException(stream + " does not decode to " + original + ": " + difference);

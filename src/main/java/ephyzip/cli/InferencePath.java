@@ -1,0 +1,87 @@
+package ephyzip.cli;
+
+import ephyzip.stream.CoderKind;
+import ephyzip.stream.StreamHeader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Picks the network's loops for a command's work before anything loads them: the scalar loops
+ * for a small job, the vector units otherwise. The vector path is four times faster once
+ * compiled, but the Vector API runs boxed until the JIT's last tier has compiled it, about a
+ * second into a process; a job that ends before then finishes sooner on the scalar loops. Both
+ * give the same bits. Measured on one core (docs/results.md, "Start-up"): one 5-s recording
+ * decodes in 1.49 s scalar against 2.16 s vector, three in 2.19 against 2.26 s, five in 3.08
+ * against 2.41 s; on two cores the crossing lies near five recordings. Hence scalar up to
+ * {@link #SAMPLES_PER_CORE} samples per core (at most four cores counted). A choice made with
+ * {@code -Dephyzip.scalar=true|false} stands.
+ */
+final class InferencePath {
+    static final long SAMPLES_PER_CORE = 250_000;
+    private static final String PROPERTY = "ephyzip.scalar";
+    /**
+     * Whether this process is the command line's own ({@link Main#main}): a program or test that
+     * runs commands in its own JVM keeps the path it has (the choice holds for the whole process).
+     */
+    static volatile boolean ownProcess;
+
+    private InferencePath() {
+    }
+
+    /** Sets the scalar loops when {@code samples} (the samples the network may run on) are few. */
+    static void forSamples(long samples) {
+        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (ownProcess && System.getProperty(PROPERTY) == null && samples >= 0 && samples <= SAMPLES_PER_CORE * cores) {
+            System.setProperty(PROPERTY, "true");
+        }
+    }
+
+    /**
+     * Samples in the streams among {@code args} (directories stand for their .ezp files) that a
+     * network may decode (the grid-path coders); -1 when one cannot be told (standard input, an
+     * unreadable header: the vector path stays).
+     */
+    static long inStreams(List<Path> args) {
+        long total = 0;
+        try {
+            for (Path p : FileJob.expand(args, f -> f.getFileName().toString().toLowerCase().endsWith(Outputs.EXT))) {
+                if (Outputs.isStdio(p)) {
+                    return -1;
+                }
+                if (!p.getFileName().toString().toLowerCase().endsWith(Outputs.EXT) || !Files.isRegularFile(p)) {
+                    continue; // an output, or a missing file the command reports
+                }
+                try (InputStream in = Files.newInputStream(p)) {
+                    StreamHeader h = StreamHeader.read(in);
+                    if (h.coder() == CoderKind.ARITH || h.coder() == CoderKind.RANK) {
+                        total += h.samplesPerChannel() * h.channels();
+                    }
+                }
+            }
+        } catch (IOException | ephyzip.io.BadInputException | UsageException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    /** Samples in the recordings among {@code args}, told from their sizes (2 bytes a sample); -1 for standard input. */
+    static long inRecordings(List<Path> args) {
+        long bytes = 0;
+        try {
+            for (Path p : FileJob.expand(args, f -> true)) {
+                if (Outputs.isStdio(p)) {
+                    return -1;
+                }
+                if (Files.isRegularFile(p)) {
+                    bytes += Files.size(p);
+                }
+            }
+        } catch (IOException | UsageException e) {
+            return -1;
+        }
+        return bytes / 2;
+    }
+}
