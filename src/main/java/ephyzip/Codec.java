@@ -169,14 +169,18 @@ public final class Codec {
     }
 
     /**
-     * How a recording is coded: the coder, and the values its samples are coded in (an
-     * {@link StreamAlphabet} record; empty for the model's own).
+     * How a recording is coded, decided once by the encoder: the coder, the header record (an
+     * {@link StreamAlphabet} record, empty for the model's own alphabet; a residual or fast-path
+     * record) and the alphabet its samples are coded in, built (the model's on the residual paths,
+     * which code no tokens), which the writer takes as it is.
      */
-    public record Plan(CoderKind coder, byte[] alphabetRecord) {
-        /** The coder asked for, with the model's alphabet (what a single pass can do). */
-        public static Plan of(CoderKind coder) {
-            return new Plan(coder, coder == CoderKind.FAST ? FastRecord.of(FAST_DEFAULT_VARIANT) : new byte[0]);
-        }
+    public record Plan(CoderKind coder, byte[] alphabetRecord, Alphabet alphabet) {
+    }
+
+    /** {@code coder} as asked, with the model's alphabet (what a single pass can do). */
+    private Plan planOf(CoderKind coder) {
+        return new Plan(coder, coder == CoderKind.FAST ? FastRecord.of(FAST_DEFAULT_VARIANT) : new byte[0],
+                modelFile.model().alphabet());
     }
 
     /**
@@ -200,9 +204,9 @@ public final class Codec {
             throw new IllegalStateException("an alphabet record this codec wrote does not read back", e);
         }
         if (StreamAlphabet.escapeShare(chosen, histogram) > STORE_ABOVE_ESCAPES) {
-            return new Plan(CoderKind.STORED, new byte[0]);
+            return new Plan(CoderKind.STORED, new byte[0], model);
         }
-        return new Plan(coder, record);
+        return new Plan(coder, record, chosen);
     }
 
     /** Reads all of {@code in} and counts its sample values (index: value + 32768). */
@@ -282,7 +286,8 @@ public final class Codec {
             return residualPlan(survey).plan();
         }
         if (coder == CoderKind.FAST) {
-            return new Plan(CoderKind.FAST, FastRecord.of(fastVariant >= 0 ? fastVariant : FAST_DEFAULT_VARIANT));
+            return new Plan(CoderKind.FAST, FastRecord.of(fastVariant >= 0 ? fastVariant : FAST_DEFAULT_VARIANT),
+                    modelFile.model().alphabet());
         }
         Plan grid = plan(survey.histogram(), coder);
         if (coder != CoderKind.ARITH || survey.prefix().length == 0) {
@@ -330,13 +335,13 @@ public final class Codec {
     /** The fast path at this codec's variant, and what the survey's samples code to on it. */
     private Trial fastPlan(Survey survey) {
         long bytes = FastRecord.bytes(survey.channelsOf(), survey.prefixSamples(), fastVariant);
-        return new Trial(new Plan(CoderKind.FAST, FastRecord.of(fastVariant)), bytes);
+        return new Trial(new Plan(CoderKind.FAST, FastRecord.of(fastVariant), modelFile.model().alphabet()), bytes);
     }
 
-    private static Trial residualPlan(Survey survey) {
+    private Trial residualPlan(Survey survey) {
         ResidualRecord.Choice choice = ResidualRecord.choose(survey.channelsOf(), survey.prefixSamples(),
                 segmentChannels(CoderKind.RESIDUAL, survey.channels()), survey.prefixSamples() == survey.samplesPerChannel());
-        return new Trial(new Plan(CoderKind.RESIDUAL, choice.record()), choice.bytes());
+        return new Trial(new Plan(CoderKind.RESIDUAL, choice.record(), modelFile.model().alphabet()), choice.bytes());
     }
 
 
@@ -393,7 +398,7 @@ public final class Codec {
      */
     public void encode(RecordingReader in, OutputStream out, CoderKind coder, int frameLength)
             throws BadInputException, IOException {
-        encode(in, out, Plan.of(coder), frameLength, defaultPredictors);
+        encode(in, out, planOf(coder), frameLength, defaultPredictors);
     }
 
     /** Encodes {@code in} to {@code out} as {@code plan} says, one frame at a time. */
@@ -483,7 +488,7 @@ public final class Codec {
      */
     public StreamWriter packetWriter(CoderKind coder, int channels, int frameLength, long samplesPerChannel,
                                      byte[] wavHeader) throws BadInputException, IOException {
-        return writer(OutputStream.nullOutputStream(), Plan.of(coder), InputKind.WAV, WavFile.rateOf(wavHeader),
+        return writer(OutputStream.nullOutputStream(), planOf(coder), InputKind.WAV, WavFile.rateOf(wavHeader),
                 channels, frameLength, samplesPerChannel, wavHeader, defaultPredictors);
     }
 
@@ -513,9 +518,7 @@ public final class Codec {
         StreamHeader h = new StreamHeader(version, plan.coder(),
                 modelFile.fingerprint(), channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 plan.alphabetRecord(), segmentChannels(plan.coder(), channels), restarts ? (int) restartFrames : 0);
-        Alphabet alphabet = plan.coder().residual() ? model.alphabet()
-                : StreamAlphabet.read(plan.alphabetRecord(), model.alphabet(), 0);
-        return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), alphabet,
+        return new StreamWriter(out, h, plan.coder().coderFor(model, h, pool()), plan.alphabet(),
                 new ChannelPredictors(channels, predictors));
     }
 
