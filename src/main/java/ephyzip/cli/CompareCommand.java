@@ -81,9 +81,11 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The sac to run: the one asked for, else the shared tools' copy where there is one. */
     private Path sacPath() {
-        if (sac != null) {
-            return sac;
-        }
+        return sac != null ? sac : sharedSac();
+    }
+
+    /** {@code ../shared/tools/sac/sac} beside the working directory or ephyzip's folder, or null. */
+    static Path sharedSac() {
         String home = System.getProperty("ephyzip.home", ".");
         for (Path p : List.of(Path.of("../shared/tools/sac/sac"), Path.of(home, "../shared/tools/sac/sac"))) {
             if (java.nio.file.Files.isExecutable(p)) {

@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Learn a model from recordings: a bigram table, or the network (with its bigram fallback).")
 final class TrainCommand implements Callable<Integer> {
-    enum Kind { bigram, cnn }
+    enum Kind { auto, bigram, cnn }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "Model kind: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "auto", description = "Model kind: "
+            + "${COMPLETION-CANDIDATES} (default: auto: the network for recordings on the grid; for recordings that"
+            + " take the residual path, which reads no model, no model but held-out figures).")
     Kind kind;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR",
@@ -109,6 +111,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         String name = data.size() == 1 ? data.get(0).getFileName().toString() : data.size() + " sources";
         PrintWriter err = spec.commandLine().getErr();
+        if (kind == Kind.auto) {
+            ModelFile shipped = ModelOption.load(ModelOption.defaultModel());
+            if (!TrainingChoice.fitTheGrid(files, shipped)) {
+                TrainingChoice.reportResidual(files, shipped, spec.commandLine().getOut(), err);
+                return ExitCodes.OK;
+            }
+            err.println("ephyzip: the recordings fit the grid: training the network (--kind cnn)");
+            kind = Kind.cnn;
+        }
         Model model;
         CnnTrainer.Result trained = null;
         if (kind == Kind.bigram) {
