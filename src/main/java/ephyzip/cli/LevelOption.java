@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
  * {@code -9} (or {@code --best}). A level is a choice of model (and so of speed): 1 to 3 the
  * bigram table alone, about 7 times faster to decode on the grid path for about 2.4% less ratio
  * on Neuralink's recordings, and where the grid does not fit, the fast residual path (variant 0 to
- * 2: about 10 times faster than the residual path for 1-6% less ratio); 4 to 9 the network, the
+ * 2: about 10 times faster than the residual path for 1-5% less ratio, 16% on an ADC with uneven
+ * codes); 4 to 9 the network, the
  * default (6), and the residual path. The stream names its model, and decode finds a shipped model by that name, so a
  * stream of any level decodes without options.
  */
