@@ -28,7 +28,7 @@ public final class FastChannel {
             throw new IllegalArgumentException("fast-path variant " + variant);
         }
         lms = variant == 2 ? new SignLms() : null;
-        model = new FastModel(variant);
+        model = new FastModel(variant, variant == 2);
     }
 
     private int predict() {
@@ -49,7 +49,7 @@ public final class FastChannel {
     /** Codes sample {@code x}: decisions through {@code io}, plain bits through {@code raw}. */
     public void encode(BinaryBits io, RawBits raw, int x) {
         int p = predict();
-        model.code(io, raw, x - p);
+        model.code(io, raw, x - p, p);
         update(x);
     }
 
@@ -57,7 +57,7 @@ public final class FastChannel {
     public int decode(BinaryBits io, RawBits raw) {
         int p = predict();
         // a damaged payload can decode to a value outside 16 bits: kept in range, the stream's CRC catches it
-        int s = Math.max(-32768, Math.min(32767, p + model.code(io, raw, 0)));
+        int s = Math.max(-32768, Math.min(32767, p + model.code(io, raw, 0, p)));
         update(s);
         return s;
     }

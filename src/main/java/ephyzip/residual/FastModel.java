@@ -6,7 +6,8 @@ package ephyzip.residual;
  * or down one at a time): two or three decisions a sample where a unary count from zero takes
  * eight. Each decision reads one counter, keyed by the recent scale (quarter octaves) and whether
  * the last few residuals ran above or below it; no mixing. Then the sign and the bits under the
- * leading one go as plain bits, but for the first {@code variant} of them, which have counters.
+ * leading one go as plain bits, but for the first few, which have counters, and (variant 2) the
+ * lowest two, read with the sample's value mod 4.
  */
 final class FastModel {
     static final int OCTAVES = 17;
@@ -23,16 +24,28 @@ final class FastModel {
     }
 
     private final int modeled;
+    /** Whether the lowest two bits are decisions read with the sample's value mod 4 (variant 2). */
+    private final boolean grid;
+    /** Contexts of the two lowest bits: (min(b, 5), P mod 4, sign, which bit), as in {@link ResidualModel}. */
+    private static final int GRID_CONTEXTS = 6 * 4 * 2 * 4;
     // running means of |r| in 1/256 at rates 1/4 and 1/16
     private int fast;
     private int mid;
     private final int[] up = counters(LEVELS * 3 * OCTAVES);
     private final int[] down = counters(LEVELS * 3 * OCTAVES);
     private final int[] mant;
+    private final int[] low;
 
-    FastModel(int modeled) {
+    /**
+     * A model that codes the first {@code modeled} bits under the leading one as decisions, and,
+     * with {@code grid}, the lowest two under the sample's value mod 4: an ADC whose codes are
+     * not equally likely shows there.
+     */
+    FastModel(int modeled, boolean grid) {
         this.modeled = modeled;
+        this.grid = grid;
         mant = counters(modeled == 0 ? 0 : OCTAVES * LEVELS * 3);
+        low = counters(grid ? GRID_CONTEXTS : 0);
     }
 
     /** Counters as in {@link ResidualModel}: probability of a one (1/65536) and count, packed. */
@@ -64,8 +77,11 @@ final class FastModel {
         return bit;
     }
 
-    /** Codes residual {@code r} ({@code |r| < 2^16}) and returns it (the decoded one on decode). */
-    int code(BinaryBits io, RawBits raw, int r) {
+    /**
+     * Codes residual {@code r} ({@code |r| < 2^16}) of a sample predicted as {@code prediction}
+     * and returns it (the decoded one on decode).
+     */
+    int code(BinaryBits io, RawBits raw, int r, int prediction) {
         int u = Math.abs(r);
         int b = 32 - Integer.numberOfLeadingZeros(u);
         int lm = level(mid);
@@ -92,12 +108,20 @@ final class FastModel {
             neg = raw.bits(r < 0 ? 1 : 0, 1);
             mag = 1;
             int j = b - 2;
-            for (int top = 0; top < modeled && j >= 0; top++, j--) {
+            int lowest = grid ? 2 : 0; // positions below this are the grid's decisions
+            for (int top = 0; top < modeled && j >= lowest; top++, j--) {
                 int c = (b * LEVELS + lm) * 3 + (top == 0 ? 0 : 1 + (mag & 1));
                 mag = (mag << 1) | code(io, mant, c, (u >>> j) & 1);
             }
-            if (j >= 0) {
-                mag = (mag << (j + 1)) | raw.bits(u, j + 1);
+            if (j >= lowest) {
+                int n = j - lowest + 1;
+                mag = (mag << n) | raw.bits(u >>> lowest, n);
+                j = lowest - 1;
+            }
+            int g = ((Math.min(b, 5) * 4 + (prediction & 3)) * 2 + neg) * 4;
+            for (; j >= 0; j--) { // x mod 4 = (P + sign |r|) mod 4
+                int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
+                mag = (mag << 1) | code(io, low, c, (u >>> j) & 1);
             }
         }
         int a = mag << 8;
