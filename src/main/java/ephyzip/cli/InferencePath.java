@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class InferencePath {
     static final long SAMPLES_PER_CORE = 250_000;
+    /** Cores counted at most (the crossing was measured on one and two). */
+    static final int MAX_CORES = 4;
     private static final String PROPERTY = "ephyzip.scalar";
     /**
      * Whether this process is the command line's own ({@link Main#main}): a program or test that
@@ -33,7 +35,7 @@ final class InferencePath {
 
     /** Sets the scalar loops when {@code samples} (the samples the network may run on) are few. */
     static void forSamples(long samples) {
-        int cores = Math.min(4, Runtime.getRuntime().availableProcessors());
+        int cores = Math.min(MAX_CORES, Runtime.getRuntime().availableProcessors());
         if (ownProcess && System.getProperty(PROPERTY) == null && samples >= 0 && samples <= SAMPLES_PER_CORE * cores) {
             System.setProperty(PROPERTY, "true");
         }
@@ -58,6 +60,9 @@ final class InferencePath {
                     StreamHeader h = StreamHeader.read(in);
                     if (h.coder() == CoderKind.ARITH || h.coder() == CoderKind.RANK) {
                         total += h.samplesPerChannel() * h.channels();
+                    }
+                    if (total > MAX_CORES * SAMPLES_PER_CORE) {
+                        return total; // large whatever the rest holds: ten thousand streams need not be opened
                     }
                 }
             }
