@@ -36,7 +36,8 @@ final class VersionInfo implements IVersionProvider {
         }
         lines.add("default model: " + described);
         String path = Predictors.inferencePath();
-        lines.add("network inference: " + path + (path.startsWith("vector") ? ""
+        lines.add("network inference: " + path + (path.startsWith("vector")
+                ? "; scalar loops for jobs up to " + InferencePath.SAMPLES_PER_CORE + " samples a core (same bits)"
                 : " (bin/ephyzip adds --add-modules jdk.incubator.vector for the vector path; same bits either way)"));
         lines.add("Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
