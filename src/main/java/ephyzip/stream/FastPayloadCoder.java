@@ -3,10 +3,15 @@ package ephyzip.stream;
 import ephyzip.coding.BinaryDecoder;
 import ephyzip.coding.BinaryEncoder;
 import ephyzip.io.CorruptStreamException;
+import ephyzip.io.Varint;
 import ephyzip.model.Alphabet;
 import ephyzip.residual.BinaryBits;
 import ephyzip.residual.FastChannel;
 import ephyzip.residual.RawBits;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The fast residual path (coder 4, levels 1 to 3): each channel's samples predicted by its
@@ -37,11 +42,11 @@ final class FastPayloadCoder implements PayloadCoder {
         }
         byte[] code = enc.finish();
         byte[] plain = raw.finish();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(code.length + plain.length + 5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(code.length + plain.length + 5);
         try {
-            ephyzip.io.Varint.write(out, code.length);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+            Varint.write(out, code.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
         }
         out.writeBytes(code);
         out.writeBytes(plain);
@@ -51,12 +56,12 @@ final class FastPayloadCoder implements PayloadCoder {
     @Override
     public void decodeFrame(ChannelPredictors predictors, Alphabet alphabet, byte[] payload, long payloadOffset,
                             short[][] out, int n) throws CorruptStreamException {
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(payload);
+        ByteArrayInputStream in = new ByteArrayInputStream(payload);
         long length;
         try {
-            length = ephyzip.io.Varint.read(in, 5, payloadOffset, "fast-path code length");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+            length = Varint.read(in, 5, payloadOffset, "fast-path code length");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
         }
         int at = payload.length - in.available();
         int codeLength = (int) Math.min(Integer.MAX_VALUE, length);
