@@ -11,17 +11,9 @@ package ephyzip.residual;
  */
 final class FastModel {
     static final int OCTAVES = 17;
-    private static final int LEVELS = 72;
+    private static final int LEVELS = Counters.LEVELS;
     /** Counters slow to 1/LIMIT: steady, yet still following a recording that changes. */
     private static final int LIMIT = 255;
-    private static final int COUNT_BITS = 10;
-    private static final int[] RATE = new int[LIMIT + 1];
-
-    static {
-        for (int n = 0; n <= LIMIT; n++) {
-            RATE[n] = 65536 * 2 / (2 * n + 3);
-        }
-    }
 
     private final int modeled;
     /** Whether the lowest two bits are decisions read with the sample's value mod 4 (variant 2). */
@@ -31,8 +23,8 @@ final class FastModel {
     // running means of |r| in 1/256 at rates 1/4 and 1/16
     private int fast;
     private int mid;
-    private final int[] up = counters(LEVELS * 3 * OCTAVES);
-    private final int[] down = counters(LEVELS * 3 * OCTAVES);
+    private final int[] up = Counters.fresh(LEVELS * 3 * OCTAVES);
+    private final int[] down = Counters.fresh(LEVELS * 3 * OCTAVES);
     private final int[] mant;
     private final int[] low;
 
@@ -44,37 +36,13 @@ final class FastModel {
     FastModel(int modeled, boolean grid) {
         this.modeled = modeled;
         this.grid = grid;
-        mant = counters(modeled == 0 ? 0 : OCTAVES * LEVELS * 3);
-        low = counters(grid ? GRID_CONTEXTS : 0);
-    }
-
-    /** Counters as in {@link ResidualModel}: probability of a one (1/65536) and count, packed. */
-    private static int[] counters(int n) {
-        int[] p = new int[n];
-        java.util.Arrays.fill(p, 32768 << COUNT_BITS);
-        return p;
-    }
-
-    /** Quarter-octave level of a running mean {@code e} (1/256): 4 log2(1 + e/256). */
-    private static int level(int e) {
-        int v = e + 256;
-        int b = 31 - Integer.numberOfLeadingZeros(v);
-        int lvl = ((b - 8) << 2) + ((v >>> (b - 2)) & 3);
-        return Math.min(LEVELS - 1, lvl);
+        mant = Counters.fresh(modeled == 0 ? 0 : OCTAVES * LEVELS * 3);
+        low = Counters.fresh(grid ? GRID_CONTEXTS : 0);
     }
 
     /** Codes {@code bit} under counter {@code t[i]} and adapts it; returns the bit (decoded on decode). */
     private static int code(BinaryBits io, int[] t, int i, int bit) {
-        int v = t[i];
-        int p = v >>> COUNT_BITS;
-        int c = v & ((1 << COUNT_BITS) - 1);
-        bit = io.bit(bit, Math.max(32, Math.min(65504, p)));
-        p += (((bit << 16) - p) * RATE[c]) >> 16;
-        if (c < LIMIT) {
-            c++;
-        }
-        t[i] = (p << COUNT_BITS) | c;
-        return bit;
+        return Counters.adapt(t, i, io.bit(bit, Counters.clamp(Counters.prob(t, i))), LIMIT);
     }
 
     /**
@@ -84,7 +52,7 @@ final class FastModel {
     int code(BinaryBits io, RawBits raw, int r, int prediction) {
         int u = Math.abs(r);
         int b = 32 - Integer.numberOfLeadingZeros(u);
-        int lm = level(mid);
+        int lm = Counters.level(mid);
         int trend = fast > 2 * mid ? 2 : 2 * fast < mid ? 0 : 1;
         int ctx = (lm * 3 + trend) * OCTAVES;
         int s = Math.min(OCTAVES - 1, 32 - Integer.numberOfLeadingZeros(mid >>> 8));
@@ -118,10 +86,12 @@ final class FastModel {
                 mag = (mag << n) | raw.bits(u >>> lowest, n);
                 j = lowest - 1;
             }
-            int g = ((Math.min(b, 5) * 4 + (prediction & 3)) * 2 + neg) * 4;
-            for (; j >= 0; j--) { // x mod 4 = (P + sign |r|) mod 4
-                int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
-                mag = (mag << 1) | code(io, low, c, (u >>> j) & 1);
+            if (j >= 0) { // x mod 4 = (P + sign |r|) mod 4
+                int g = ((Math.min(b, 5) * 4 + (prediction & 3)) * 2 + neg) * 4;
+                for (; j >= 0; j--) {
+                    int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
+                    mag = (mag << 1) | code(io, low, c, (u >>> j) & 1);
+                }
             }
         }
         int a = mag << 8;

@@ -12,18 +12,11 @@ package ephyzip.residual;
 final class ResidualModel {
     static final int OCTAVES = 17;
     private static final int DECISIONS = OCTAVES - 1;
-    private static final int LEVELS = 72;
+    private static final int LEVELS = Counters.LEVELS;
     private static final int INPUTS = 6;
     static final int MIXER_SHIFT = 14;
     /** Contexts of the two lowest bits of |r|: (min(b, 5), P mod 4, sign, which bit). */
     private static final int GRID_CONTEXTS = 6 * 4 * 2 * 4;
-    private static final int[] RATE = new int[1024];
-
-    static {
-        for (int n = 0; n < RATE.length; n++) {
-            RATE[n] = (int) (65536 * 2 / (2 * n + 3));
-        }
-    }
 
     private final int limit;
     private final int lr;
@@ -35,16 +28,16 @@ final class ResidualModel {
     private int b2;
     private int lastSign;
 
-    private final int[] byFast = probs(LEVELS * DECISIONS);
-    private final int[] byMid = probs(LEVELS * DECISIONS);
-    private final int[] bySlow = probs(LEVELS * DECISIONS);
-    private final int[] byOctaves = probs(OCTAVES * OCTAVES * DECISIONS);
-    private final int[] byPrediction = probs(4 * LEVELS * DECISIONS);
-    private final int[] grid = probs(GRID_CONTEXTS);
+    private final int[] byFast = Counters.fresh(LEVELS * DECISIONS);
+    private final int[] byMid = Counters.fresh(LEVELS * DECISIONS);
+    private final int[] bySlow = Counters.fresh(LEVELS * DECISIONS);
+    private final int[] byOctaves = Counters.fresh(OCTAVES * OCTAVES * DECISIONS);
+    private final int[] byPrediction = Counters.fresh(4 * LEVELS * DECISIONS);
+    private final int[] grid = Counters.fresh(GRID_CONTEXTS);
     private final int[] weights;
-    private final int[] mant = probs(OCTAVES * LEVELS * 4);
-    private final int[] low = probs(OCTAVES * OCTAVES);
-    private final int[] sign = probs(3 * OCTAVES);
+    private final int[] mant = Counters.fresh(OCTAVES * LEVELS * 4);
+    private final int[] low = Counters.fresh(OCTAVES * OCTAVES);
+    private final int[] sign = Counters.fresh(3 * OCTAVES);
     private final int[] st = new int[INPUTS];
 
     ResidualModel(int limit, int lr) {
@@ -56,46 +49,8 @@ final class ResidualModel {
         }
     }
 
-    /**
-     * Counters: the probability {@code p} of a one (16 bits, in 1/65536) and how many bits it has
-     * seen {@code n} (at most the limit, below 1,024), packed as {@code (p << 10) | n}: one int a
-     * context halves what a channel holds against two arrays.
-     */
-    private static final int COUNT_BITS = 10;
-
-    private static int[] probs(int n) {
-        int[] p = new int[n];
-        java.util.Arrays.fill(p, 32768 << COUNT_BITS);
-        return p;
-    }
-
-    /** The probability (1/65536) of counter {@code t[i]}. */
-    private static int prob(int[] t, int i) {
-        return t[i] >>> COUNT_BITS;
-    }
-
-    /** Quarter-octave level of a running mean {@code e} (1/256): 4 log2(1 + e/256). */
-    private static int level(int e) {
-        int v = e + 256;
-        int b = 31 - Integer.numberOfLeadingZeros(v);
-        int lvl = ((b - 8) << 2) + ((v >>> (b - 2)) & 3);
-        return Math.min(LEVELS - 1, lvl);
-    }
-
     private int adapt(int[] t, int i, int bit) {
-        int v = t[i];
-        int p = v >>> COUNT_BITS;
-        int c = v & ((1 << COUNT_BITS) - 1);
-        p += (((bit << 16) - p) * RATE[c]) >> 16;
-        if (c < limit) {
-            c++;
-        }
-        t[i] = (p << COUNT_BITS) | c;
-        return bit;
-    }
-
-    private static int clampP(int p) {
-        return Math.max(32, Math.min(65504, p));
+        return Counters.adapt(t, i, bit, limit);
     }
 
     /** Codes residual {@code r} (|r| < 2^16) through {@code io} and returns it (the decoded one on decode). */
@@ -103,9 +58,9 @@ final class ResidualModel {
         int pm = prediction & 3;
         int u = Math.abs(r);
         int b = 32 - Integer.numberOfLeadingZeros(u);
-        int lf = level(fast);
-        int lm = level(mid);
-        int ls = level(slow);
+        int lf = Counters.level(fast);
+        int lm = Counters.level(mid);
+        int ls = Counters.level(slow);
         int c3 = (b1 * OCTAVES + b2) * DECISIONS;
         int wset = (lm >> 2) * DECISIONS;
         int k = 0;
@@ -114,12 +69,12 @@ final class ResidualModel {
             int i1 = lm * DECISIONS + k;
             int i2 = ls * DECISIONS + k;
             int i3 = c3 + k;
-            st[0] = Logistic.stretch(prob(byFast, i0) >>> 4);
-            st[1] = Logistic.stretch(prob(byMid, i1) >>> 4);
-            st[2] = Logistic.stretch(prob(bySlow, i2) >>> 4);
-            st[3] = Logistic.stretch(prob(byOctaves, i3) >>> 4);
+            st[0] = Logistic.stretch(Counters.prob(byFast, i0) >>> 4);
+            st[1] = Logistic.stretch(Counters.prob(byMid, i1) >>> 4);
+            st[2] = Logistic.stretch(Counters.prob(bySlow, i2) >>> 4);
+            st[3] = Logistic.stretch(Counters.prob(byOctaves, i3) >>> 4);
             int i4 = (pm * LEVELS + lm) * DECISIONS + k;
-            st[4] = Logistic.stretch(prob(byPrediction, i4) >>> 4);
+            st[4] = Logistic.stretch(Counters.prob(byPrediction, i4) >>> 4);
             st[5] = 256;
             int w = (wset + k) * INPUTS;
             long dot = 0;
@@ -127,7 +82,7 @@ final class ResidualModel {
                 dot += (long) weights[w + j] * st[j];
             }
             int p12 = Logistic.squash((int) (dot >> 16));
-            int bit = io.bit(b > k ? 1 : 0, clampP(p12 << 4));
+            int bit = io.bit(b > k ? 1 : 0, Counters.clamp(p12 << 4));
             int err = ((bit << 12) - p12) * lr;
             for (int j = 0; j < INPUTS; j++) {
                 weights[w + j] += (st[j] * err) >> MIXER_SHIFT;
@@ -147,7 +102,7 @@ final class ResidualModel {
         if (b > 0) {
             // the sign first, so that the lowest bits can be read with the sample's value mod 4
             int i = lastSign * OCTAVES + b;
-            neg = adapt(sign, i, io.bit(r < 0 ? 1 : 0, clampP(prob(sign, i))));
+            neg = adapt(sign, i, io.bit(r < 0 ? 1 : 0, Counters.clamp(Counters.prob(sign, i))));
             mag = 1;
             int g = ((Math.min(b, 5) * 4 + pm) * 2 + neg) * 4;
             for (int j = b - 2; j >= 0; j--) {
@@ -155,13 +110,13 @@ final class ResidualModel {
                 int bit;
                 if (j < 2) { // x mod 4 = (P + sign |r|) mod 4: an ADC's uneven codes
                     int c = g + (j == 1 ? 0 : b == 2 ? 3 : 1 + (mag & 1));
-                    bit = adapt(grid, c, io.bit((u >>> j) & 1, clampP(prob(grid, c))));
+                    bit = adapt(grid, c, io.bit((u >>> j) & 1, Counters.clamp(Counters.prob(grid, c))));
                 } else if (top < 2) {
                     int c = (b * LEVELS + lm) * 4 + (top == 0 ? 0 : 2 + (mag & 1));
-                    bit = adapt(mant, c, io.bit((u >>> j) & 1, clampP(prob(mant, c))));
+                    bit = adapt(mant, c, io.bit((u >>> j) & 1, Counters.clamp(Counters.prob(mant, c))));
                 } else {
                     int c = b * OCTAVES + Math.min(j, OCTAVES - 1);
-                    bit = adapt(low, c, io.bit((u >>> j) & 1, clampP(prob(low, c))));
+                    bit = adapt(low, c, io.bit((u >>> j) & 1, Counters.clamp(Counters.prob(low, c))));
                 }
                 mag = (mag << 1) | bit;
             }
