@@ -9,13 +9,14 @@ public record Cli(int exit, String out, String err) {
     public static Cli run(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] a = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             a[i] = args[i].toString();
         }
+        // as Main runs it: only the named command built
+        CommandLine cl = Main.commandLine(a);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(a);
         return new Cli(code, out.toString(), err.toString());
     }
