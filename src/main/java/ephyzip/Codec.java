@@ -43,6 +43,8 @@ public final class Codec {
     private final long restartSamples;
     /** The fast path's variant that stands beside the grid path (levels 1 to 3), or -1: the residual path does. */
     private final int fastVariant;
+    /** Whether the residual path may choose the presets with a long LMS stage (level 9). */
+    private final boolean longStages;
     private java.util.concurrent.ExecutorService pool;
 
     /**
@@ -69,14 +71,15 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, PATH_DEFAULT, -1);
+        this(modelFile, threads, PATH_DEFAULT, -1, false);
     }
 
-    private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant) {
+    private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant, boolean longStages) {
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
         this.restartSamples = restartSamples;
         this.fastVariant = fastVariant;
+        this.longStages = longStages;
     }
 
     /**
@@ -88,7 +91,17 @@ public final class Codec {
         if (variant < -1 || variant >= FastChannel.VARIANTS) {
             throw new IllegalArgumentException("fast-path variant " + variant);
         }
-        return new Codec(modelFile, threads, restartSamples, variant);
+        return new Codec(modelFile, threads, restartSamples, variant, longStages);
+    }
+
+    /**
+     * This codec with the residual path's heavier presets also tried (level 9): a 256-tap LMS
+     * stage after the least squares, about twice the time to code and decode, for 0% to 0.25% less
+     * on other labs' recordings (docs/results.md). Each channel keeps whichever preset codes it
+     * smallest; a stream that uses one is format version 8.
+     */
+    public Codec withLongStages() {
+        return new Codec(modelFile, threads, restartSamples, fastVariant, true);
     }
 
     /** The fast path's variant when {@code FAST} is asked for and none was set. */
@@ -103,7 +116,7 @@ public final class Codec {
         if (samplesPerChannel < 0) {
             throw new IllegalArgumentException("restart interval " + samplesPerChannel);
         }
-        return new Codec(modelFile, threads, samplesPerChannel, fastVariant);
+        return new Codec(modelFile, threads, samplesPerChannel, fastVariant, longStages);
     }
 
     /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
@@ -340,7 +353,8 @@ public final class Codec {
 
     private Trial residualPlan(Survey survey) {
         ResidualRecord.Choice choice = ResidualRecord.choose(survey.channelsOf(), survey.prefixSamples(),
-                segmentChannels(CoderKind.RESIDUAL, survey.channels()), survey.prefixSamples() == survey.samplesPerChannel());
+                segmentChannels(CoderKind.RESIDUAL, survey.channels()), survey.prefixSamples() == survey.samplesPerChannel(),
+                longStages);
         return new Trial(new Plan(CoderKind.RESIDUAL, choice.record(), modelFile.model().alphabet()), choice.bytes());
     }
 
@@ -511,10 +525,11 @@ public final class Codec {
                 : plan.coder().residual() ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
-        // the fast path came with version 7; otherwise, without a restart point inside the
-        // stream, version 5: the bytes earlier releases wrote
-        int version = plan.coder() == CoderKind.FAST ? StreamHeader.VERSION
-                : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
+        // the fast path came with version 7, the long presets with 8; otherwise, without a restart
+        // point inside the stream, version 5: the bytes earlier releases wrote
+        int version = plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
+                : plan.coder() == CoderKind.RESIDUAL && ResidualRecord.usesLongStages(plan.alphabetRecord())
+                ? StreamHeader.VERSION : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
         StreamHeader h = new StreamHeader(version, plan.coder(),
                 modelFile.fingerprint(), channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 plan.alphabetRecord(), segmentChannels(plan.coder(), channels), restarts ? (int) restartFrames : 0);

@@ -2,6 +2,7 @@ package ephyzip;
 
 import ephyzip.format.WavFile;
 import ephyzip.stream.CoderKind;
+import ephyzip.stream.StreamHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,33 @@ class DeterminismTest {
                     back.toString()));
             assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), name + ": decode in the interpreter");
         }
+    }
+
+    /**
+     * Level 9's long LMS stage (format 8): the same stream from the vector JIT on two CPUs, the
+     * interpreter on one and Java 25 where installed, and the decode in the interpreter.
+     */
+    @Test
+    void longPresetsAgreeAcrossJvms() throws Exception {
+        Path wav = dir.resolve("long.wav");
+        Files.write(wav, ResidualPathTest.longStructure(31, 20_000));
+        List<String> enc = List.of("encode", "-9", "--frame", "3000");
+        Path a = dir.resolve("long-2cpu.ezp");
+        assertEquals(0, runJvm(2, args(enc, wav, a)));
+        byte[] reference = Files.readAllBytes(a);
+        assertEquals(StreamHeader.VERSION_8, reference[4], "a long preset was taken");
+        Path b = dir.resolve("long-xint.ezp");
+        assertEquals(0, runJvm(1, List.of("-Xint"), args(enc, wav, b)));
+        assertArrayEquals(reference, Files.readAllBytes(b), "the interpreter wrote another stream");
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (Files.isExecutable(java25)) {
+            Path d = dir.resolve("long-25.ezp");
+            assertEquals(0, runJvm(java25, List.of(), args(enc, wav, d)));
+            assertArrayEquals(reference, Files.readAllBytes(d), "Java 25 wrote another stream");
+        }
+        Path back = dir.resolve("long-back.wav");
+        assertEquals(0, runJvm(1, List.of("-Xint"), "decode", a.toString(), back.toString()));
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in the interpreter");
     }
 
     private static String[] args(List<String> head, Path in, Path out) {

@@ -58,6 +58,46 @@ class ResidualPathTest {
         assertArrayEquals(file, codec.decode(stream), "seed " + seed);
     }
 
+    /** Noise through a filter whose taps reach 60 samples back, beyond the least squares' 16: a mono WAV. */
+    static byte[] longStructure(long seed, int n) {
+        Random r = new Random(seed);
+        double[] e = new double[n + 60];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = r.nextGaussian() * 200;
+        }
+        short[] s = new short[n];
+        for (int i = 0; i < s.length; i++) {
+            int j = i + 60;
+            s[i] = (short) Math.round(e[j] + 0.8 * e[j - 60] - 0.6 * e[j - 45] + 0.5 * e[j - 30]);
+        }
+        return TestWavs.mono(s);
+    }
+
+    @Test
+    void level_nine_takes_a_long_stage_where_structure_outlasts_the_least_squares() throws Exception {
+        long seed = 31;
+        byte[] file = longStructure(seed, 60_000);
+        WavFile wav = WavFile.parse("long", file);
+        byte[] plain = new Codec(TestModels.bigram()).encode(wav, CoderKind.RESIDUAL);
+        Codec best = new Codec(TestModels.bigram()).withLongStages();
+        byte[] heavy = best.encode(wav, CoderKind.RESIDUAL);
+        StreamHeader h = StreamHeader.read(new ByteArrayInputStream(heavy));
+        int preset = h.alphabetRecord()[1];
+        assertTrue(preset >= 3, "a long preset, not " + preset + ", seed " + seed);
+        assertEquals(StreamHeader.VERSION_8, h.version(), "long presets came with version 8");
+        assertEquals(StreamHeader.VERSION_5, StreamHeader.read(new ByteArrayInputStream(plain)).version());
+        assertTrue(heavy.length < plain.length, heavy.length + " against " + plain.length + ", seed " + seed);
+        assertArrayEquals(file, best.decode(heavy), "seed " + seed);
+        assertArrayEquals(file, new Codec(TestModels.cnn()).decode(heavy), "any model decodes it, seed " + seed);
+        // the same record in a version 5 stream: a preset that version does not have
+        byte[] old = plain.clone();
+        StreamHeader p = StreamHeader.read(new ByteArrayInputStream(plain));
+        old[p.length() - 4 - p.alphabetRecord().length + 1] = 3;
+        java.nio.ByteBuffer.wrap(old, p.length() - 4, 4).putInt(StreamHeader.crc(old, 0, p.length() - 4));
+        BadInputException refused = assertThrows(BadInputException.class, () -> best.decode(old));
+        assertTrue(refused.getMessage().contains("unknown predictor preset 3"), refused.getMessage());
+    }
+
     @Test
     void residual_records_with_impossible_settings_are_refused() throws Exception {
         byte[] stream = new Codec(TestModels.bigram()).encode(WavFile.parse("nlx", Files.readAllBytes(NLX)),

@@ -45,7 +45,7 @@ class RestartPointsTest {
             Codec codec = new Codec(TestModels.cnn(), 2).withRestartEvery(2 * FRAME);
             byte[] stream = codec.encode(wav, coder, FRAME, c -> ephyzip.predict.Predictors.of(cnn));
             StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
-            assertEquals(coder == CoderKind.FAST ? StreamHeader.VERSION : StreamHeader.VERSION_6, h.version(), coder + "");
+            assertEquals(coder == CoderKind.FAST ? StreamHeader.VERSION_7 : StreamHeader.VERSION_6, h.version(), coder + "");
             assertEquals(2, h.restartFrames(), coder + "");
             assertArrayEquals(wav.toBytes(), codec.decode(stream), coder + " round trip");
             short[][] whole = frames(codec, stream);

@@ -8,6 +8,7 @@ import ephyzip.stream.CoderKind;
 import ephyzip.stream.FrameIndex;
 import ephyzip.stream.StreamHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -73,6 +74,16 @@ class StreamFuzzTest {
                     }
                 }
             }
+        }
+        // level 9's long LMS presets (format 8) on a signal where they win
+        ModelFile bigram = TestModels.bigram();
+        Codec best = new Codec(bigram).withLongStages();
+        byte[] longWav = ResidualPathTest.longStructure(31, 20_000);
+        for (int frame : new int[] {Codec.DEFAULT_FRAME, 20}) {
+            byte[] stream = best.encode(WavFile.parse("w", longWav), CoderKind.RESIDUAL, frame,
+                    c -> Predictors.of(bigram.model()));
+            assertEquals(StreamHeader.VERSION_8, header(stream).version(), "a long preset was taken");
+            out.add(new Sample("level 9/residual/frame " + frame, best, longWav, stream, header(stream)));
         }
         return out;
     }

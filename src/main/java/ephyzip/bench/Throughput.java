@@ -46,6 +46,9 @@ public final class Throughput {
             } else {
                 runs.add(new Object[] {k.label(), plain, k});
             }
+            if (k == CoderKind.RESIDUAL) { // level 9: the heavier presets allowed (the encoder's trials included)
+                runs.add(new Object[] {"residual-9", plain.withLongStages(), k});
+            }
         }
         for (Object[] run : runs) {
             String label = (String) run[0];

@@ -147,6 +147,9 @@ final class CompareCommand implements Callable<Integer> {
                 }
             } else {
                 contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
+                if (models == null) {
+                    contenders.add(EphyzipContender.bestLevel(m));
+                }
             }
             if (!defaultOnly) {
                 if (m.model().cnn() != null) { // the same adaptive parts without the network: its own worth
@@ -203,7 +206,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
     private static void levels(PrintWriter o, List<CodecResult> results) {
-        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -9", "default/arith"}};
+        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -8", "default/arith"},
+                {"-9", "level-9"}};
         o.println("levels (encode -N picks the model; decode needs no option):");
         for (String[] l : levels) {
             for (CodecResult r : results) {

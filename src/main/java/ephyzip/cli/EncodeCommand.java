@@ -88,6 +88,9 @@ final class EncodeCommand implements Callable<Integer> {
         if (restart != null) {
             codec = codec.withRestartEvery(restart);
         }
+        if (level.longStages()) {
+            codec = codec.withLongStages();
+        }
         if (level.fastVariant() >= 0 || coder == CoderKind.FAST) {
             codec = codec.withFastPath(level.fastVariant() >= 0 ? level.fastVariant() : Codec.FAST_DEFAULT_VARIANT);
         }

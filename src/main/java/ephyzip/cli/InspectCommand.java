@@ -3,6 +3,7 @@ package ephyzip.cli;
 import ephyzip.format.InputKind;
 import ephyzip.format.WavFile;
 import ephyzip.io.BadInputException;
+import ephyzip.residual.ResidualChannel;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
@@ -49,15 +50,17 @@ final class InspectCommand implements Callable<Integer> {
         o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
         byte[] a = h.alphabetRecord();
         if (h.coder() == CoderKind.RESIDUAL) {
-            int[] count = new int[3];
+            int[] count = new int[ResidualChannel.PRESETS];
             int periodic = 0;
             for (int i = 1; i + 2 < a.length; i += 3) {
-                count[Math.min(2, a[i] & 0xFF)]++;
+                count[Math.min(ResidualChannel.PRESETS - 1, a[i] & 0xFF)]++;
                 periodic += (a[i + 1] | a[i + 2]) != 0 ? 1 : 0;
             }
+            int longOnes = count[3] + count[4] + count[5];
             o.printf("predictor presets: %s%n", a.length == 0 ? "0 for every channel"
-                    : count[0] + " channels at 0 (steady), " + count[1] + " at 1, " + count[2] + " at 2 (quick); "
-                    + periodic + " with a period");
+                    : count[0] + count[3] + " channels at 0 (steady), " + (count[1] + count[4]) + " at 1, "
+                    + (count[2] + count[5]) + " at 2 (quick); " + (longOnes > 0 ? longOnes + " with the long LMS"
+                    + " stage (3 to 5); " : "") + periodic + " with a period");
             o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
         } else if (h.coder() == CoderKind.FAST) {
             o.printf("fast-path variant: %d (of 0 fastest to 2 smallest)%n", a[1]);

@@ -57,6 +57,12 @@ public final class EphyzipContender implements Contender {
                 Codec.DEFAULT_FRAME, false);
     }
 
+    /** What {@code encode -9} does: the default model, the residual path's heavier presets allowed. */
+    public static EphyzipContender bestLevel(ModelFile model) {
+        return new EphyzipContender("level-9", new Codec(model).withLongStages(), CoderKind.ARITH, null,
+                Codec.DEFAULT_FRAME, false);
+    }
+
     @Override
     public String name() {
         return name;

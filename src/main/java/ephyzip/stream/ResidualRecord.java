@@ -27,8 +27,21 @@ public final class ResidualRecord {
         return r;
     }
 
-    /** Why {@code record} is not a residual record for {@code channels} channels, or null. */
-    static String problem(byte[] record, int channels) {
+    /** Whether a channel of a checked record uses a preset with the long LMS stage (version 8 on). */
+    public static boolean usesLongStages(byte[] record) {
+        for (int i = 1; i < record.length; i += 3) {
+            if ((record[i] & 0xFF) >= ResidualChannel.LONG_PRESETS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why {@code record} is not a residual record for {@code channels} channels in a stream of
+     * {@code version}, or null.
+     */
+    static String problem(byte[] record, int channels, int version) {
         if (record.length == 0) {
             return null;
         }
@@ -37,7 +50,7 @@ public final class ResidualRecord {
         }
         for (int c = 0; c < channels; c++) {
             int preset = record[1 + 3 * c] & 0xFF;
-            if (preset >= ResidualChannel.PRESETS) {
+            if (preset >= (version >= StreamHeader.VERSION_8 ? ResidualChannel.PRESETS : ResidualChannel.LONG_PRESETS)) {
                 return "unknown predictor preset " + preset + " for channel " + c;
             }
             int period = period(record, c);
@@ -84,14 +97,15 @@ public final class ResidualRecord {
      * beginning, and only their second half counts (a preset's steady state matters more than
      * how fast it starts), scaled to all of them.
      */
-    public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole) {
+    public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole, boolean longStages) {
+        int presetCount = longStages ? ResidualChannel.PRESETS : ResidualChannel.LONG_PRESETS;
         int countFrom = whole ? 0 : n / 2;
         int channels = samples.length;
         byte[] presets = new byte[channels];
         int[] none = new int[channels];
         long[] best = null;
-        long[][] cost = new long[ResidualChannel.PRESETS][];
-        for (int p = 0; p < ResidualChannel.PRESETS; p++) {
+        long[][] cost = new long[presetCount][];
+        for (int p = 0; p < presetCount; p++) {
             byte[] all = new byte[channels];
             java.util.Arrays.fill(all, (byte) p);
             cost[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
@@ -100,7 +114,7 @@ public final class ResidualRecord {
         for (int c = 0; c < channels; c++) {
             presets[c] = 0;
             best[c] = cost[0][c];
-            for (int p = 1; p < ResidualChannel.PRESETS; p++) {
+            for (int p = 1; p < presetCount; p++) {
                 if (cost[p][c] < best[c]) {
                     best[c] = cost[p][c];
                     presets[c] = (byte) p;
@@ -142,8 +156,8 @@ public final class ResidualRecord {
         return (total + 2047) / 2048;
     }
 
-    static void check(byte[] record, int channels, long offset) throws CorruptStreamException {
-        String p = problem(record, channels);
+    static void check(byte[] record, int channels, int version, long offset) throws CorruptStreamException {
+        String p = problem(record, channels, version);
         if (p != null) {
             throw new CorruptStreamException(p, offset);
         }

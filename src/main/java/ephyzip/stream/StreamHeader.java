@@ -31,13 +31,18 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels, int restartFrames) {
     /**
-     * The newest version this ephyzip writes: version 6 and the fast residual path (coder 4),
-     * written only for fast-path streams. The other coders' streams are written as
-     * {@link #VERSION_6} when they hold a restart point, else as {@link #VERSION_5}, byte for
-     * byte what earlier releases wrote. Also read: {@link #VERSION_4}, {@link #VERSION_3} (the
-     * same layout, the linear mixer) and {@link #VERSION_2}.
+     * The newest version this ephyzip writes: version 7 and the residual path's presets 3 to 5
+     * (a long LMS stage), written only for residual-path streams that use one (level 9). Fast-path
+     * streams are written as {@link #VERSION_7}; the other coders' streams as {@link #VERSION_6}
+     * when they hold a restart point, else as {@link #VERSION_5}, byte for byte what earlier
+     * releases wrote. Also read: {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the
+     * linear mixer) and {@link #VERSION_2}.
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
+    /** The newest version, under the name its checks use. */
+    public static final int VERSION_8 = VERSION;
+    /** Version 6 and the fast residual path (coder 4). */
+    public static final int VERSION_7 = 7;
     /** Version 5 and restart points (the restart field). */
     public static final int VERSION_6 = 6;
     /** Version 4 and the residual path (coder 3). */
@@ -79,11 +84,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         if (restartFrames < 0 || (version < VERSION_6 && restartFrames != 0)) {
             throw new IllegalArgumentException("restart points every " + restartFrames + " frames in version " + version);
         }
-        if (coder == CoderKind.RESIDUAL && (version < VERSION_5 || ResidualRecord.problem(alphabetRecord, channels) != null)) {
+        if (coder == CoderKind.RESIDUAL && (version < VERSION_5 || ResidualRecord.problem(alphabetRecord, channels, version) != null)) {
             throw new IllegalArgumentException("residual path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
-        if (coder == CoderKind.FAST && (version < VERSION || FastRecord.problem(alphabetRecord) != null)) {
+        if (coder == CoderKind.FAST && (version < VERSION_7 || FastRecord.problem(alphabetRecord) != null)) {
             throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
@@ -295,10 +300,10 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             if (version < VERSION_5) {
                 throw new CorruptStreamException("coder id 3 in a version " + version + " stream", 5);
             }
-            ResidualRecord.check(alphabetRecord, channels, fixedBytes + headerBytes + 2);
+            ResidualRecord.check(alphabetRecord, channels, version, fixedBytes + headerBytes + 2);
         }
         if (coder == CoderKind.FAST) {
-            if (version < VERSION) {
+            if (version < VERSION_7) {
                 throw new CorruptStreamException("coder id 4 in a version " + version + " stream", 5);
             }
             FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);

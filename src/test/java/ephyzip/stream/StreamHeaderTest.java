@@ -38,7 +38,7 @@ class StreamHeaderTest {
 
     @Test
     void theFastPathIsVersionSevenWithItsRecordChecked() throws Exception {
-        StreamHeader v7 = new StreamHeader(StreamHeader.VERSION, CoderKind.FAST, "0123456789abcdef", 2, 100, 1000,
+        StreamHeader v7 = new StreamHeader(StreamHeader.VERSION_7, CoderKind.FAST, "0123456789abcdef", 2, 100, 1000,
                 InputKind.WAV, 19531, new byte[44], FastRecord.of(1), 2, 0);
         StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v7.toBytes()));
         assertEquals(CoderKind.FAST, back.coder());
@@ -56,8 +56,8 @@ class StreamHeaderTest {
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
         assertTrue(refusal(b).contains("unknown fast-path variant 3"), refusal(b));
         b = v7.toBytes();
-        b[4] = 8;
-        assertTrue(refusal(b).contains("version 8 is not supported"), refusal(b));
+        b[4] = 9;
+        assertTrue(refusal(b).contains("version 9 is not supported"), refusal(b));
     }
 
     /** GOOD's bytes with one field changed and the header checksum made valid again. */
