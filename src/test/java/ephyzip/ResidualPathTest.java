@@ -99,6 +99,17 @@ class ResidualPathTest {
     }
 
     @Test
+    void level_nine_keeps_level_six_plan_when_its_mix_of_presets_codes_larger() throws Exception {
+        byte[] file = Files.readAllBytes(TestModels.ROOT.resolve("src/test/resources/residual/nlx-2ch-mix.wav"));
+        WavFile wav = WavFile.parse("mix", file);
+        byte[] plain = new Codec(TestModels.bigram()).encode(wav, CoderKind.RESIDUAL);
+        Codec best = new Codec(TestModels.bigram()).withLongStages();
+        byte[] heavy = best.encode(wav, CoderKind.RESIDUAL);
+        assertTrue(heavy.length <= plain.length, "level 9: " + heavy.length + " bytes against level 6's " + plain.length);
+        assertArrayEquals(file, best.decode(heavy));
+    }
+
+    @Test
     void residual_records_with_impossible_settings_are_refused() throws Exception {
         byte[] stream = new Codec(TestModels.bigram()).encode(WavFile.parse("nlx", Files.readAllBytes(NLX)),
                 CoderKind.RESIDUAL);

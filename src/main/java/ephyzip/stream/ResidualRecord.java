@@ -95,22 +95,50 @@ public final class ResidualRecord {
     /**
      * {@code whole}: the samples are the whole recording, and all of them count; else they are its
      * beginning, and only their second half counts (a preset's steady state matters more than
-     * how fast it starts), scaled to all of them.
+     * how fast it starts), scaled to all of them. {@code longStages} (level 9): presets 3 to 5 are
+     * tried too, and the plan they give is kept only if, coded as planned, it counts smaller than
+     * the plan without them (a channel's cost at a preset was counted with its neighbours at the
+     * same preset, so a mix can come out larger: measured on a 2-channel Neuralynx file).
      */
     public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole, boolean longStages) {
-        int presetCount = longStages ? ResidualChannel.PRESETS : ResidualChannel.LONG_PRESETS;
         int countFrom = whole ? 0 : n / 2;
         int channels = samples.length;
-        byte[] presets = new byte[channels];
         int[] none = new int[channels];
-        long[] best = null;
-        long[][] cost = new long[presetCount][];
-        for (int p = 0; p < presetCount; p++) {
+        long[][] cost = new long[longStages ? ResidualChannel.PRESETS : ResidualChannel.LONG_PRESETS][];
+        for (int p = 0; p < cost.length; p++) {
             byte[] all = new byte[channels];
             java.util.Arrays.fill(all, (byte) p);
             cost[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
         }
-        best = new long[channels];
+        int[] found = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            found[c] = Periods.find(samples[c], n);
+        }
+        long counted = Math.max(1, n - countFrom);
+        Choice base = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.LONG_PRESETS, found);
+        if (!longStages) {
+            return base;
+        }
+        Choice heavy = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.PRESETS, found);
+        if (!usesLongStages(heavy.record())) {
+            return base; // the same presets and periods
+        }
+        long b = total(ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels,
+                presets(base.record(), channels), periods(base.record(), channels)));
+        long h = total(ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels,
+                presets(heavy.record(), channels), periods(heavy.record(), channels)));
+        return new Choice(h < b ? heavy.record() : base.record(), (Math.min(h, b) * n / counted + 2047) / 2048);
+    }
+
+    /**
+     * Each channel's preset among the first {@code presetCount}, the one that counted smallest in
+     * {@code cost}, then its period from {@code found} where that counts smaller still.
+     */
+    private static Choice pick(short[][] samples, int n, int countFrom, int segmentChannels, long[][] cost,
+                               int presetCount, int[] found) {
+        int channels = samples.length;
+        byte[] presets = new byte[channels];
+        long[] best = new long[channels];
         for (int c = 0; c < channels; c++) {
             presets[c] = 0;
             best[c] = cost[0][c];
@@ -121,10 +149,9 @@ public final class ResidualRecord {
                 }
             }
         }
-        int[] periods = new int[channels];
+        int[] periods = found.clone();
         boolean any = false;
         for (int c = 0; c < channels; c++) {
-            periods[c] = Periods.find(samples[c], n);
             any |= periods[c] != 0;
         }
         if (any) {
@@ -137,12 +164,16 @@ public final class ResidualRecord {
                 }
             }
         }
-        long total = 0;
-        for (long b : best) {
-            total += b;
-        }
         long counted = Math.max(1, n - countFrom);
-        return new Choice(of(presets, periods), (total * n / counted + 2047) / 2048);
+        return new Choice(of(presets, periods), (total(best) * n / counted + 2047) / 2048);
+    }
+
+    private static long total(long[] costs) {
+        long t = 0;
+        for (long c : costs) {
+            t += c;
+        }
+        return t;
     }
 
     /** What {@code samples} would cost on the residual path at the middle preset, in bytes (a first look). */
