@@ -45,7 +45,9 @@ class RestartPointsTest {
             Codec codec = new Codec(TestModels.cnn(), 2).withRestartEvery(2 * FRAME);
             byte[] stream = codec.encode(wav, coder, FRAME, c -> ephyzip.predict.Predictors.of(cnn));
             StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
-            assertEquals(coder == CoderKind.FAST ? StreamHeader.VERSION_7 : StreamHeader.VERSION_6, h.version(), coder + "");
+            // the fast path came with version 7, the residual path's presets since 0.5.0 with 8
+            assertEquals(coder == CoderKind.FAST ? StreamHeader.VERSION_7 : coder == CoderKind.RESIDUAL
+                    ? StreamHeader.VERSION_8 : StreamHeader.VERSION_6, h.version(), coder + "");
             assertEquals(2, h.restartFrames(), coder + "");
             assertArrayEquals(wav.toBytes(), codec.decode(stream), coder + " round trip");
             short[][] whole = frames(codec, stream);
@@ -87,11 +89,18 @@ class RestartPointsTest {
     }
 
     @Test
-    void restartsCostLittleAndAStreamWithoutOneIsVersionFive() throws Exception {
+    void restartsCostLittleAndAStreamWithoutOneHasNone() throws Exception {
         WavFile wav = recording(5, 1, 40_000);
         Codec plain = new Codec(TestModels.bigram()).withRestartEvery(0);
         byte[] none = plain.encode(wav, CoderKind.ARITH);
-        assertEquals(StreamHeader.VERSION_5, StreamHeader.read(new ByteArrayInputStream(none)).version());
+        // the residual path (a random walk takes it) writes version 8 since 0.5.0, with or without
+        StreamHeader noneHeader = StreamHeader.read(new ByteArrayInputStream(none));
+        assertEquals(StreamHeader.VERSION_8, noneHeader.version());
+        assertEquals(0, noneHeader.restartFrames());
+        // on the grid path a stream without a restart point is version 5, byte for byte 0.2.0's
+        WavFile grid = WavFile.parse("nl", java.nio.file.Files.readAllBytes(TestModels.dataFiles().get(0)));
+        assertEquals(StreamHeader.VERSION_5, StreamHeader.read(new ByteArrayInputStream(
+                new Codec(TestModels.bigram()).encode(grid, CoderKind.ARITH))).version());
         // the default interval is longer than this recording: the same bytes as no restart points
         assertArrayEquals(none, new Codec(TestModels.bigram()).encode(wav, CoderKind.ARITH));
         ephyzip.model.Model bigram = TestModels.bigram().model();

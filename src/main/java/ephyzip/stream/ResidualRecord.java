@@ -3,6 +3,7 @@ package ephyzip.stream;
 import ephyzip.io.CorruptStreamException;
 import ephyzip.residual.Periods;
 import ephyzip.residual.ResidualChannel;
+import java.util.Arrays;
 
 /**
  * The header record of a residual-path stream (coder 3), in the place of the alphabet record:
@@ -27,8 +28,8 @@ public final class ResidualRecord {
         return r;
     }
 
-    /** Whether a channel of a checked record uses a preset with the long LMS stage (version 8 on). */
-    public static boolean usesLongStages(byte[] record) {
+    /** Whether a channel of a checked record uses a preset that came with version 8 (3 to 8). */
+    public static boolean needsVersion8(byte[] record) {
         for (int i = 1; i < record.length; i += 3) {
             if ((record[i] & 0xFF) >= ResidualChannel.LONG_PRESETS) {
                 return true;
@@ -95,17 +96,18 @@ public final class ResidualRecord {
     /**
      * {@code whole}: the samples are the whole recording, and all of them count; else they are its
      * beginning, and only their second half counts (a preset's steady state matters more than
-     * how fast it starts), scaled to all of them. {@code longStages} (level 9): presets 3 to 5 are
-     * tried too, and the plan they give is kept only if, coded as planned, it counts smaller than
-     * the plan without them (a channel's cost at a preset was counted with its neighbours at the
-     * same preset, so a mix can come out larger: measured on a 2-channel Neuralynx file).
+     * how fast it starts), scaled to all of them. Each channel takes the lighter presets (6 to 8),
+     * unless {@code longStages} (level 9): then every preset is tried, and the plan they give is
+     * kept only if, coded as planned, it counts smaller than the lighter presets' plan (a
+     * channel's cost at a preset was counted with its neighbours at the same preset, so a mix can
+     * come out larger: measured on a 2-channel Neuralynx file).
      */
     public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole, boolean longStages) {
         int countFrom = whole ? 0 : n / 2;
         int channels = samples.length;
         int[] none = new int[channels];
-        long[][] cost = new long[longStages ? ResidualChannel.PRESETS : ResidualChannel.LONG_PRESETS][];
-        for (int p = 0; p < cost.length; p++) {
+        long[][] cost = new long[ResidualChannel.PRESETS][];
+        for (int p = longStages ? 0 : ResidualChannel.LIGHT_PRESETS; p < cost.length; p++) {
             byte[] all = new byte[channels];
             java.util.Arrays.fill(all, (byte) p);
             cost[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
@@ -115,13 +117,13 @@ public final class ResidualRecord {
             found[c] = Periods.find(samples[c], n);
         }
         long counted = Math.max(1, n - countFrom);
-        Choice base = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.LONG_PRESETS, found);
+        Choice base = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.LIGHT_PRESETS, found);
         if (!longStages) {
             return base;
         }
-        Choice heavy = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.PRESETS, found);
-        if (!usesLongStages(heavy.record())) {
-            return base; // the same presets and periods
+        Choice heavy = pick(samples, n, countFrom, segmentChannels, cost, 0, found);
+        if (Arrays.equals(heavy.record(), base.record())) {
+            return base;
         }
         long b = total(ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels,
                 presets(base.record(), channels), periods(base.record(), channels)));
@@ -131,18 +133,18 @@ public final class ResidualRecord {
     }
 
     /**
-     * Each channel's preset among the first {@code presetCount}, the one that counted smallest in
-     * {@code cost}, then its period from {@code found} where that counts smaller still.
+     * Each channel's preset from {@code first} on, the one that counted smallest in {@code cost}
+     * (the first of equal ones), then its period from {@code found} where that counts smaller still.
      */
     private static Choice pick(short[][] samples, int n, int countFrom, int segmentChannels, long[][] cost,
-                               int presetCount, int[] found) {
+                               int first, int[] found) {
         int channels = samples.length;
         byte[] presets = new byte[channels];
         long[] best = new long[channels];
         for (int c = 0; c < channels; c++) {
-            presets[c] = 0;
-            best[c] = cost[0][c];
-            for (int p = 1; p < presetCount; p++) {
+            presets[c] = (byte) first;
+            best[c] = cost[first][c];
+            for (int p = first + 1; p < cost.length; p++) {
                 if (cost[p][c] < best[c]) {
                     best[c] = cost[p][c];
                     presets[c] = (byte) p;
