@@ -96,32 +96,59 @@ public final class ResidualRecord {
     /**
      * {@code whole}: the samples are the whole recording, and all of them count; else they are its
      * beginning, and only their second half counts (a preset's steady state matters more than
-     * how fast it starts), scaled to all of them. Each channel takes the lighter presets (6 to 8),
-     * unless {@code longStages} (level 9): then every preset is tried, and the plan they give is
-     * kept only if, coded as planned, it counts smaller than the lighter presets' plan (a
-     * channel's cost at a preset was counted with its neighbours at the same preset, so a mix can
-     * come out larger: measured on a 2-channel Neuralynx file).
+     * how fast it starts), scaled to all of them.
+     *
+     * <p>A channel that reads no other channel takes one of the lighter presets (6 to 8), a
+     * channel that reads others one of format 5's (0 to 2): the lighter least squares learns
+     * another channel's residual too slowly (on a 2-channel Neuralynx file the second channel coded
+     * 4% larger with it, the first the same). Each channel takes the base (0 to 2) that counted
+     * smallest with every channel at that base. With {@code longStages} (level 9) every preset is
+     * also counted with every channel at it, each channel takes its smallest of all nine, and that
+     * plan is kept only if, coded as planned, it counts smaller than the first one (a channel's
+     * cost was counted with its neighbours at the same preset, so a mix can come out larger).
      */
     public static Choice choose(short[][] samples, int n, int segmentChannels, boolean whole, boolean longStages) {
         int countFrom = whole ? 0 : n / 2;
         int channels = samples.length;
         int[] none = new int[channels];
-        long[][] cost = new long[ResidualChannel.PRESETS][];
-        for (int p = longStages ? 0 : ResidualChannel.LIGHT_PRESETS; p < cost.length; p++) {
-            byte[] all = new byte[channels];
-            java.util.Arrays.fill(all, (byte) p);
-            cost[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, all, none);
+        int s = segmentChannels == 0 ? channels : segmentChannels;
+        int[][] defaults = new int[channels][];
+        long[][] cost = new long[ResidualChannel.PRESETS][channels];
+        for (int base = 0; base < ResidualChannel.LONG_PRESETS; base++) {
+            byte[] presets = new byte[channels];
+            for (int c = 0; c < channels; c++) {
+                presets[c] = (byte) (ResidualPayloadCoder.crossInputs(c % s) > 0 ? base
+                        : ResidualChannel.LIGHT_PRESETS + base);
+            }
+            long[] k = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, none);
+            for (int c = 0; c < channels; c++) {
+                cost[presets[c]][c] = k[c];
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            int first = ResidualPayloadCoder.crossInputs(c % s) > 0 ? 0 : ResidualChannel.LIGHT_PRESETS;
+            defaults[c] = new int[] {first, first + 1, first + 2};
         }
         int[] found = new int[channels];
         for (int c = 0; c < channels; c++) {
             found[c] = Periods.find(samples[c], n);
         }
         long counted = Math.max(1, n - countFrom);
-        Choice base = pick(samples, n, countFrom, segmentChannels, cost, ResidualChannel.LIGHT_PRESETS, found);
+        Choice base = pick(samples, n, countFrom, segmentChannels, cost, defaults, found);
         if (!longStages) {
             return base;
         }
-        Choice heavy = pick(samples, n, countFrom, segmentChannels, cost, 0, found);
+        long[][] uniform = new long[ResidualChannel.PRESETS][];
+        int[][] all = new int[channels][ResidualChannel.PRESETS];
+        for (int p = 0; p < uniform.length; p++) {
+            byte[] presets = new byte[channels];
+            java.util.Arrays.fill(presets, (byte) p);
+            uniform[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, none);
+            for (int c = 0; c < channels; c++) {
+                all[c][p] = p;
+            }
+        }
+        Choice heavy = pick(samples, n, countFrom, segmentChannels, uniform, all, found);
         if (Arrays.equals(heavy.record(), base.record())) {
             return base;
         }
@@ -133,21 +160,23 @@ public final class ResidualRecord {
     }
 
     /**
-     * Each channel's preset from {@code first} on, the one that counted smallest in {@code cost}
-     * (the first of equal ones), then its period from {@code found} where that counts smaller still.
+     * Each channel's preset among its {@code candidates}, the one that counted smallest in
+     * {@code cost} (the first of equal ones), then its period from {@code found} where that
+     * counts smaller still.
      */
     private static Choice pick(short[][] samples, int n, int countFrom, int segmentChannels, long[][] cost,
-                               int first, int[] found) {
+                               int[][] candidates, int[] found) {
         int channels = samples.length;
         byte[] presets = new byte[channels];
         long[] best = new long[channels];
         for (int c = 0; c < channels; c++) {
-            presets[c] = (byte) first;
-            best[c] = cost[first][c];
-            for (int p = first + 1; p < cost.length; p++) {
-                if (cost[p][c] < best[c]) {
-                    best[c] = cost[p][c];
-                    presets[c] = (byte) p;
+            int[] cand = candidates[c];
+            presets[c] = (byte) cand[0];
+            best[c] = cost[cand[0]][c];
+            for (int i = 1; i < cand.length; i++) {
+                if (cost[cand[i]][c] < best[c]) {
+                    best[c] = cost[cand[i]][c];
+                    presets[c] = (byte) cand[i];
                 }
             }
         }
