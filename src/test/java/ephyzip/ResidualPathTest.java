@@ -121,8 +121,8 @@ class ResidualPathTest {
                 CoderKind.RESIDUAL);
         StreamHeader h = StreamHeader.read(new ByteArrayInputStream(stream));
         int at = h.length() - 4 - h.alphabetRecord().length; // the record's first byte
-        // (offset in the record, byte)...: a preset of 9, a period of 32,512, a period of 5, another tag
-        for (int[] change : new int[][] {{1, 9}, {2, 0x7F}, {2, 0, 3, 5}, {0, 9}}) {
+        // (offset in the record, byte)...: a preset of 12, a period of 32,512, a period of 5, another tag
+        for (int[] change : new int[][] {{1, 12}, {2, 0x7F}, {2, 0, 3, 5}, {0, 9}}) {
             byte[] bad = stream.clone();
             for (int k = 0; k < change.length; k += 2) {
                 bad[at + change[k]] = (byte) change[k + 1];

@@ -57,11 +57,12 @@ final class InspectCommand implements Callable<Integer> {
                 periodic += (a[i + 1] | a[i + 2]) != 0 ? 1 : 0;
             }
             int longOnes = count[3] + count[4] + count[5];
-            int light = count[6] + count[7] + count[8];
+            int light = count[6] + count[7] + count[8] + count[9] + count[10] + count[11];
             o.printf("predictor presets: %s%n", a.length == 0 ? "0 for every channel"
-                    : count[0] + count[3] + count[6] + " channels at 0 (steady), " + (count[1] + count[4] + count[7])
-                    + " at 1, " + (count[2] + count[5] + count[8]) + " at 2 (quick); " + (light > 0 ? light
-                    + " with the lighter least squares (6 to 8); " : "") + (longOnes > 0 ? longOnes + " with the long"
+                    : count[0] + count[3] + count[6] + count[9] + " channels at 0 (steady), "
+                    + (count[1] + count[4] + count[7] + count[10]) + " at 1, "
+                    + (count[2] + count[5] + count[8] + count[11]) + " at 2 (quick); " + (light > 0 ? light
+                    + " with the lighter least squares (6 to 11); " : "") + (longOnes > 0 ? longOnes + " with the long"
                     + " LMS stage (3 to 5); " : "") + periodic + " with a period");
             o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
         } else if (h.coder() == CoderKind.FAST) {

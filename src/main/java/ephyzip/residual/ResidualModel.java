@@ -40,13 +40,51 @@ final class ResidualModel {
     private final int[] sign = Counters.fresh(3 * OCTAVES);
     private final int[] st = new int[INPUTS];
 
+    /**
+     * The decisions' tables by kind: 0 the unary ones (every model), 1 the first question and 2
+     * the downward ones (a model that asks the octave from the scale's; null otherwise).
+     */
+    private final int[][] kFast;
+    private final int[][] kMid;
+    private final int[][] kSlow;
+    private final int[][] kOctaves;
+    private final int[][] kPrediction;
+    private final int[][] kWeights;
+    /** Whether the octave is asked starting next to the recent scale's (presets 9 to 11). */
+    private final boolean fromScale;
+
     ResidualModel(int limit, int lr) {
+        this(limit, lr, false);
+    }
+
+    ResidualModel(int limit, int lr, boolean fromScale) {
         this.limit = limit;
         this.lr = lr;
-        weights = new int[DECISIONS * 18 * INPUTS];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (i % INPUTS) == INPUTS - 1 ? 0 : 65536 / 5;
+        this.fromScale = fromScale;
+        weights = freshWeights();
+        int kinds = fromScale ? 3 : 1;
+        kFast = new int[kinds][];
+        kMid = new int[kinds][];
+        kSlow = new int[kinds][];
+        kOctaves = new int[kinds][];
+        kPrediction = new int[kinds][];
+        kWeights = new int[kinds][];
+        for (int kind = 0; kind < kinds; kind++) {
+            kFast[kind] = kind == 0 ? byFast : Counters.fresh(LEVELS * DECISIONS);
+            kMid[kind] = kind == 0 ? byMid : Counters.fresh(LEVELS * DECISIONS);
+            kSlow[kind] = kind == 0 ? bySlow : Counters.fresh(LEVELS * DECISIONS);
+            kOctaves[kind] = kind == 0 ? byOctaves : Counters.fresh(OCTAVES * OCTAVES * DECISIONS);
+            kPrediction[kind] = kind == 0 ? byPrediction : Counters.fresh(4 * LEVELS * DECISIONS);
+            kWeights[kind] = kind == 0 ? weights : freshWeights();
         }
+    }
+
+    private static int[] freshWeights() {
+        int[] w = new int[DECISIONS * 18 * INPUTS];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (i % INPUTS) == INPUTS - 1 ? 0 : 65536 / 5;
+        }
+        return w;
     }
 
     private int adapt(int[] t, int i, int bit) {
@@ -63,37 +101,19 @@ final class ResidualModel {
         int ls = Counters.level(slow);
         int c3 = (b1 * OCTAVES + b2) * DECISIONS;
         int wset = (lm >> 2) * DECISIONS;
-        int k = 0;
-        for (; k < DECISIONS; k++) {
-            int i0 = lf * DECISIONS + k;
-            int i1 = lm * DECISIONS + k;
-            int i2 = ls * DECISIONS + k;
-            int i3 = c3 + k;
-            st[0] = Logistic.stretch(Counters.prob(byFast, i0) >>> 4);
-            st[1] = Logistic.stretch(Counters.prob(byMid, i1) >>> 4);
-            st[2] = Logistic.stretch(Counters.prob(bySlow, i2) >>> 4);
-            st[3] = Logistic.stretch(Counters.prob(byOctaves, i3) >>> 4);
-            int i4 = (pm * LEVELS + lm) * DECISIONS + k;
-            st[4] = Logistic.stretch(Counters.prob(byPrediction, i4) >>> 4);
-            st[5] = 256;
-            int w = (wset + k) * INPUTS;
-            long dot = 0;
-            for (int j = 0; j < INPUTS; j++) {
-                dot += (long) weights[w + j] * st[j];
-            }
-            int p12 = Logistic.squash((int) (dot >> 16));
-            int bit = io.bit(b > k ? 1 : 0, Counters.clamp(p12 << 4));
-            int err = ((bit << 12) - p12) * lr;
-            for (int j = 0; j < INPUTS; j++) {
-                weights[w + j] += (st[j] * err) >> MIXER_SHIFT;
-            }
-            adapt(byFast, i0, bit);
-            adapt(byMid, i1, bit);
-            adapt(bySlow, i2, bit);
-            adapt(byOctaves, i3, bit);
-            adapt(byPrediction, i4, bit);
-            if (bit == 0) {
-                break;
+        int k;
+        if (!fromScale) {
+            k = unary(io, 0, b, lf, lm, ls, c3, wset, pm);
+        } else {
+            // first "b >= k0", k0 next above the recent scale's octave; then up in unary, or down
+            int k0 = Math.min(DECISIONS - 1, 33 - Integer.numberOfLeadingZeros(mid >> 8));
+            if (decide(io, 1, k0 - 1, b >= k0 ? 1 : 0, lf, lm, ls, c3, wset, pm) == 1) {
+                k = unary(io, k0, b, lf, lm, ls, c3, wset, pm);
+            } else {
+                k = k0 - 1; // b <= k
+                while (k > 0 && decide(io, 2, k - 1, b > k - 1 ? 1 : 0, lf, lm, ls, c3, wset, pm) == 0) {
+                    k--;
+                }
             }
         }
         b = k;
@@ -132,5 +152,54 @@ final class ResidualModel {
         b2 = b1;
         b1 = b;
         return out;
+    }
+
+    /** "b > k" for k = from, from + 1, ... (kind 0) until a 0 or k = 16; returns the k reached. */
+    private int unary(BinaryBits io, int from, int b, int lf, int lm, int ls, int c3, int wset, int pm) {
+        int k = from;
+        for (; k < DECISIONS; k++) {
+            if (decide(io, 0, k, b > k ? 1 : 0, lf, lm, ls, c3, wset, pm) == 0) {
+                break;
+            }
+        }
+        return k;
+    }
+
+    /** One octave decision of {@code kind} at index {@code k}: mixed, coded, learned; returns the bit. */
+    private int decide(BinaryBits io, int kind, int k, int want, int lf, int lm, int ls, int c3, int wset, int pm) {
+        int[] tf = kFast[kind];
+        int[] tm = kMid[kind];
+        int[] ts = kSlow[kind];
+        int[] to = kOctaves[kind];
+        int[] tp = kPrediction[kind];
+        int[] wt = kWeights[kind];
+        int i0 = lf * DECISIONS + k;
+        int i1 = lm * DECISIONS + k;
+        int i2 = ls * DECISIONS + k;
+        int i3 = c3 + k;
+        int i4 = (pm * LEVELS + lm) * DECISIONS + k;
+        st[0] = Logistic.stretch(Counters.prob(tf, i0) >>> 4);
+        st[1] = Logistic.stretch(Counters.prob(tm, i1) >>> 4);
+        st[2] = Logistic.stretch(Counters.prob(ts, i2) >>> 4);
+        st[3] = Logistic.stretch(Counters.prob(to, i3) >>> 4);
+        st[4] = Logistic.stretch(Counters.prob(tp, i4) >>> 4);
+        st[5] = 256;
+        int w = (wset + k) * INPUTS;
+        long dot = 0;
+        for (int j = 0; j < INPUTS; j++) {
+            dot += (long) wt[w + j] * st[j];
+        }
+        int p12 = Logistic.squash((int) (dot >> 16));
+        int bit = io.bit(want, Counters.clamp(p12 << 4));
+        int err = ((bit << 12) - p12) * lr;
+        for (int j = 0; j < INPUTS; j++) {
+            wt[w + j] += (st[j] * err) >> MIXER_SHIFT;
+        }
+        adapt(tf, i0, bit);
+        adapt(tm, i1, bit);
+        adapt(ts, i2, bit);
+        adapt(to, i3, bit);
+        adapt(tp, i4, bit);
+        return bit;
     }
 }

@@ -98,8 +98,8 @@ public final class ResidualRecord {
      * beginning, and only their second half counts (a preset's steady state matters more than
      * how fast it starts), scaled to all of them.
      *
-     * <p>A channel that reads no other channel takes one of the lighter presets (6 to 8), a
-     * channel that reads others one of format 5's (0 to 2): the lighter least squares learns
+     * <p>A channel that reads no other channel takes one of presets 9 to 11 (the lighter least
+     * squares, the octave from the scale's), a channel that reads others one of format 5's (0 to 2): the lighter least squares learns
      * another channel's residual too slowly (on a 2-channel Neuralynx file the second channel coded
      * 4% larger with it, the first the same). Each channel takes the base (0 to 2) that counted
      * smallest with every channel at that base. With {@code longStages} (level 9) every preset is
@@ -118,7 +118,7 @@ public final class ResidualRecord {
             byte[] presets = new byte[channels];
             for (int c = 0; c < channels; c++) {
                 presets[c] = (byte) (ResidualPayloadCoder.crossInputs(c % s) > 0 ? base
-                        : ResidualChannel.LIGHT_PRESETS + base);
+                        : ResidualChannel.SCALE_PRESETS + base);
             }
             long[] k = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, none);
             for (int c = 0; c < channels; c++) {
@@ -126,7 +126,7 @@ public final class ResidualRecord {
             }
         }
         for (int c = 0; c < channels; c++) {
-            int first = ResidualPayloadCoder.crossInputs(c % s) > 0 ? 0 : ResidualChannel.LIGHT_PRESETS;
+            int first = ResidualPayloadCoder.crossInputs(c % s) > 0 ? 0 : ResidualChannel.SCALE_PRESETS;
             defaults[c] = new int[] {first, first + 1, first + 2};
         }
         int[] found = new int[channels];
