@@ -50,20 +50,23 @@ final class InspectCommand implements Callable<Integer> {
         o.printf("sample rate:       %s%n", rate > 0 ? rate + " Hz" : "not stated");
         byte[] a = h.alphabetRecord();
         if (h.coder() == CoderKind.RESIDUAL) {
-            int[] count = new int[ResidualChannel.PRESETS];
+            // presets 0 to 2 are the bases; 3 to 5 add the long LMS stage, 6 to 11 the lighter least squares
+            int[] base = new int[ResidualChannel.LONG_PRESETS];
+            int longOnes = 0;
+            int light = 0;
             int periodic = 0;
             for (int i = 1; i + 2 < a.length; i += 3) {
-                count[Math.min(ResidualChannel.PRESETS - 1, a[i] & 0xFF)]++;
+                int p = a[i] & 0xFF;
+                base[p % ResidualChannel.LONG_PRESETS]++;
+                light += p >= ResidualChannel.LIGHT_PRESETS ? 1 : 0;
+                longOnes += p >= ResidualChannel.LONG_PRESETS && p < ResidualChannel.LIGHT_PRESETS ? 1 : 0;
                 periodic += (a[i + 1] | a[i + 2]) != 0 ? 1 : 0;
             }
-            int longOnes = count[3] + count[4] + count[5];
-            int light = count[6] + count[7] + count[8] + count[9] + count[10] + count[11];
             o.printf("predictor presets: %s%n", a.length == 0 ? "0 for every channel"
-                    : count[0] + count[3] + count[6] + count[9] + " channels at 0 (steady), "
-                    + (count[1] + count[4] + count[7] + count[10]) + " at 1, "
-                    + (count[2] + count[5] + count[8] + count[11]) + " at 2 (quick); " + (light > 0 ? light
-                    + " with the lighter least squares (6 to 11); " : "") + (longOnes > 0 ? longOnes + " with the long"
-                    + " LMS stage (3 to 5); " : "") + periodic + " with a period");
+                    : base[0] + " channels at 0 (steady), " + base[1] + " at 1, " + base[2] + " at 2 (quick); "
+                    + (light > 0 ? light + " with the lighter least squares (6 to 11); " : "")
+                    + (longOnes > 0 ? longOnes + " with the long LMS stage (3 to 5); " : "") + periodic
+                    + " with a period");
             o.printf("coder segments:    %d of %d channels%n", h.segments(), Math.max(1, h.segmentChannels()));
         } else if (h.coder() == CoderKind.FAST) {
             o.printf("fast-path variant: %d (of 0 fastest to 2 smallest)%n", a[1]);

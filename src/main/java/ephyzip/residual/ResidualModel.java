@@ -28,13 +28,7 @@ final class ResidualModel {
     private int b2;
     private int lastSign;
 
-    private final int[] byFast = Counters.fresh(LEVELS * DECISIONS);
-    private final int[] byMid = Counters.fresh(LEVELS * DECISIONS);
-    private final int[] bySlow = Counters.fresh(LEVELS * DECISIONS);
-    private final int[] byOctaves = Counters.fresh(OCTAVES * OCTAVES * DECISIONS);
-    private final int[] byPrediction = Counters.fresh(4 * LEVELS * DECISIONS);
     private final int[] grid = Counters.fresh(GRID_CONTEXTS);
-    private final int[] weights;
     private final int[] mant = Counters.fresh(OCTAVES * LEVELS * 4);
     private final int[] low = Counters.fresh(OCTAVES * OCTAVES);
     private final int[] sign = Counters.fresh(3 * OCTAVES);
@@ -42,7 +36,7 @@ final class ResidualModel {
 
     /**
      * The decisions' tables by kind: 0 the unary ones (every model), 1 the first question and 2
-     * the downward ones (a model that asks the octave from the scale's; null otherwise).
+     * the downward ones (only kind 0 unless the model asks the octave from the scale's).
      */
     private final int[][] kFast;
     private final int[][] kMid;
@@ -61,7 +55,6 @@ final class ResidualModel {
         this.limit = limit;
         this.lr = lr;
         this.fromScale = fromScale;
-        weights = freshWeights();
         int kinds = fromScale ? 3 : 1;
         kFast = new int[kinds][];
         kMid = new int[kinds][];
@@ -70,12 +63,12 @@ final class ResidualModel {
         kPrediction = new int[kinds][];
         kWeights = new int[kinds][];
         for (int kind = 0; kind < kinds; kind++) {
-            kFast[kind] = kind == 0 ? byFast : Counters.fresh(LEVELS * DECISIONS);
-            kMid[kind] = kind == 0 ? byMid : Counters.fresh(LEVELS * DECISIONS);
-            kSlow[kind] = kind == 0 ? bySlow : Counters.fresh(LEVELS * DECISIONS);
-            kOctaves[kind] = kind == 0 ? byOctaves : Counters.fresh(OCTAVES * OCTAVES * DECISIONS);
-            kPrediction[kind] = kind == 0 ? byPrediction : Counters.fresh(4 * LEVELS * DECISIONS);
-            kWeights[kind] = kind == 0 ? weights : freshWeights();
+            kFast[kind] = Counters.fresh(LEVELS * DECISIONS);
+            kMid[kind] = Counters.fresh(LEVELS * DECISIONS);
+            kSlow[kind] = Counters.fresh(LEVELS * DECISIONS);
+            kOctaves[kind] = Counters.fresh(OCTAVES * OCTAVES * DECISIONS);
+            kPrediction[kind] = Counters.fresh(4 * LEVELS * DECISIONS);
+            kWeights[kind] = freshWeights();
         }
     }
 
