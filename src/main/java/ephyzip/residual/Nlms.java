@@ -3,44 +3,51 @@ package ephyzip.residual;
 /**
  * A normalized LMS stage in integers: predicts its target from the last {@code n} values of that
  * target, weights in 1/2^24, step {@code mu / 256} normalized by the power of the history.
+ *
+ * <p>The history is a ring of {@code n + 1} values written twice ({@code hist[k] == hist[k + n + 1]}),
+ * so that the last {@code n} values, newest first, lie contiguous at {@code hist[pos .. pos + n)},
+ * and so do the {@code n} before the newest, at {@code hist[pos + 1 ..)}: a new value costs two
+ * stores instead of shifting the whole history, and one pass over the weights both learns (from the
+ * history the prediction read) and sums the next prediction (over the history with the new value).
+ * The loops run on the vector units when the JVM has {@code jdk.incubator.vector} ({@link LmsLoops}).
  */
 final class Nlms {
-    private static final int W_LIMIT = 1 << 28;
+    static final int W_LIMIT = 1 << 28;
     private final int n;
     private final int mu;
+    /** The ring's length: one more than the window, so the old and the new window both fit. */
+    private final int ring;
     private final int[] hist;
     private final int[] w;
+    private int pos;
     private long power;
+    /** {@code sum w[i] hist[pos + i]}: the next prediction before rounding. */
+    private long sum;
 
     Nlms(int n, int mu) {
         this.n = n;
         this.mu = mu;
-        hist = new int[n];
+        ring = n + 1;
+        hist = new int[2 * ring];
         w = new int[n];
     }
 
     int predict() {
-        long s = 0;
-        for (int i = 0; i < n; i++) {
-            s += (long) w[i] * hist[i];
-        }
-        return (int) ((s + (1 << 23)) >> 24);
+        return (int) ((sum + (1 << 23)) >> 24);
     }
 
     /** Learns from the error of its last prediction {@code err} and takes the target that came, {@code x}. */
     void update(int err, int x) {
         long g = ((long) err << 26) / (power + 64);
-        long m = mu;
-        for (int i = 0; i < n; i++) {
-            long d = (g * hist[i] * m + (1 << 9)) >> 10;
-            int v = (int) Math.max(-W_LIMIT, Math.min(W_LIMIT, w[i] + d));
-            w[i] = v;
-        }
-        int old = hist[n - 1];
+        int old = hist[pos + n - 1];
         power -= (long) old * old;
-        System.arraycopy(hist, 0, hist, 1, n - 1);
+        int next = pos == 0 ? ring - 1 : pos - 1; // outside hist[pos .. pos + n), as is next + ring
         int c = Math.max(-32768, Math.min(32767, x));
-        hist[0] = c;
+        hist[next] = c;
+        hist[next + ring] = c;
         power += (long) c * c;
+        // g * h * mu == h * (g * mu) modulo 2^64: one product a weight
+        sum = LmsLoops.learnAndSum(w, hist, pos, next, n, g * mu);
+        pos = next;
     }
 }
