@@ -9,7 +9,7 @@ package ephyzip.residual;
  * and so do the {@code n} before the newest, at {@code hist[pos + 1 ..)}: a new value costs two
  * stores instead of shifting the whole history, and one pass over the weights both learns (from the
  * history the prediction read) and sums the next prediction (over the history with the new value).
- * The loops run on the vector units when the JVM has {@code jdk.incubator.vector} ({@link LmsLoops}).
+ * The loops run on the vector units when the JVM has {@code jdk.incubator.vector} ({@link Loops}).
  */
 final class Nlms {
     static final int W_LIMIT = 1 << 28;
@@ -47,7 +47,7 @@ final class Nlms {
         hist[next + ring] = c;
         power += (long) c * c;
         // g * h * mu == h * (g * mu) modulo 2^64: one product a weight
-        sum = LmsLoops.learnAndSum(w, hist, pos, next, n, g * mu);
+        sum = Loops.learnAndSum(w, hist, pos, next, n, g * mu);
         pos = next;
     }
 }

@@ -9,7 +9,9 @@ package ephyzip.residual;
  *
  * <p>Bit-exact on every JVM: only {@code +, -, *, /} on doubles in a fixed order (Java 17 defines
  * each as one IEEE 754 binary64 operation, never fused, never reordered), and {@code StrictMath}.
- * No {@code Math} intrinsics, no vector lanes.
+ * No {@code Math} intrinsics, and no sums across vector lanes: the covariance's update, which reads
+ * and writes each entry on its own, runs on the vector units where present ({@link Loops}), each
+ * lane the same two products and one sum as the scalar loop.
  */
 final class Ols {
     /** The value of the constant input (an intercept: ADCs with an offset), when there is one. */
@@ -19,11 +21,16 @@ final class Ols {
     private final double lambda;
     private final double nu;
     private final int interval;
+    /** The covariance's row length: {@code n} rounded up to whole vectors of doubles. */
+    private final int stride;
+    /** The inputs, zero past {@code n}. */
     private final double[] hist;
     private final double[] cov;
     private final double[] b;
     private final double[] w;
+    /** The Cholesky factor by columns, each column {@code cholStride} long (room for a vector past its end). */
     private final double[] chol;
+    private final int cholStride;
     private final double[] y;
     private int count;
 
@@ -34,14 +41,17 @@ final class Ols {
         this.lambda = lambda;
         this.nu = nu;
         this.interval = interval;
-        hist = new double[n];
+        stride = Loops.doubleStride(n);
+        hist = new double[stride];
         if (constant) {
             hist[n - 1] = CONSTANT;
         }
-        cov = new double[n * n];
+        // upper triangle read; the rest of each row is written by whole vectors and never read
+        cov = new double[n * stride];
         b = new double[n];
         w = new double[n];
-        chol = new double[n * n];
+        cholStride = n + Loops.doubleStride(1);
+        chol = new double[n * cholStride];
         y = new double[n];
     }
 
@@ -66,10 +76,7 @@ final class Ols {
         double l = lambda;
         for (int i = 0; i < n; i++) {
             double hi = h[i];
-            int row = i * n;
-            for (int j = i; j < n; j++) {
-                cov[row + j] = l * cov[row + j] + hi * h[j];
-            }
+            Loops.decayAdd(cov, i * stride, l, hi, h, i, n, stride);
             b[i] = l * b[i] + hi * v;
         }
         if (++count >= interval) {
@@ -80,43 +87,46 @@ final class Ols {
         h[0] = v;
     }
 
-    /** Cholesky of cov + delta I, then the two triangular solves; keeps the old weights if not positive definite. */
+    /**
+     * Cholesky of cov + delta I, then the two triangular solves; keeps the old weights if not
+     * positive definite. The factor is worked out column by column and stored by columns
+     * ({@code chol[k * cs + i]} = L[i][k]), so that a column's entries, each its own sum over
+     * {@code k} in increasing order, run side by side in vector lanes ({@link Loops#column}): every
+     * entry is the sum the row-by-row order takes, in the same order, so the same bits.
+     */
     private void solve() {
         double trace = 0;
         for (int i = 0; i < n; i++) {
-            trace += cov[i * n + i];
+            trace += cov[i * stride + i];
         }
         double delta = nu * trace / n + 1.0;
         double[] c = chol;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = cov[j * n + i] + (i == j ? delta : 0.0);
-                for (int k = 0; k < j; k++) {
-                    s -= c[i * n + k] * c[j * n + k];
-                }
-                if (i == j) {
-                    if (!(s > 0.0)) {
-                        return;
-                    }
-                    c[i * n + i] = StrictMath.sqrt(s);
-                } else {
-                    c[i * n + j] = s / c[j * n + j];
-                }
+        int cs = cholStride;
+        for (int j = 0; j < n; j++) {
+            double d = cov[j * stride + j] + delta;
+            for (int k = 0; k < j; k++) {
+                d -= c[k * cs + j] * c[k * cs + j];
             }
+            if (!(d > 0.0)) {
+                return;
+            }
+            double ljj = StrictMath.sqrt(d);
+            c[j * cs + j] = ljj;
+            Loops.column(c, cs, cov, j * stride, j, n, ljj);
         }
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) {
-                s -= c[i * n + k] * y[k];
+                s -= c[k * cs + i] * y[k];
             }
-            y[i] = s / c[i * n + i];
+            y[i] = s / c[i * cs + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             double s = y[i];
             for (int k = i + 1; k < n; k++) {
-                s -= c[k * n + i] * w[k];
+                s -= c[i * cs + k] * w[k];
             }
-            w[i] = s / c[i * n + i];
+            w[i] = s / c[i * cs + i];
         }
     }
 }

@@ -8,11 +8,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The LMS stage's vector loop gives the scalar loop's bits, and its ring a shifted history's. */
-class LmsLoopsTest {
+class LoopsTest {
 
     @Test
     void vectorLoopMatchesScalarLoop() {
-        assertTrue(LmsLoops.VECTOR, "the tests run with jdk.incubator.vector");
+        assertTrue(Loops.VECTOR, "the tests run with jdk.incubator.vector");
         long seed = 20261129L;
         Random r = new Random(seed);
         for (int trial = 0; trial < 2000; trial++) {
@@ -36,11 +36,45 @@ class LmsLoopsTest {
             int to = r.nextInt(n + 2);
             int[] wv = w.clone();
             int[] ws = w.clone();
-            long sv = VectorLms.learnAndSum(wv, h, from, to, n, gm);
-            long ss = LmsLoops.learnAndSum(ws, h, from, to, 0, n, gm);
+            long sv = VectorLoops.learnAndSum(wv, h, from, to, n, gm);
+            long ss = Loops.learnAndSum(ws, h, from, to, 0, n, gm);
             String where = "seed " + seed + ", trial " + trial + ", n " + n;
             assertArrayEquals(ws, wv, where);
             assertEquals(ss, sv, where);
+        }
+    }
+
+    /** The covariance's update gives the scalar loop's bits on every entry the scalar loop writes. */
+    @Test
+    void vectorCovarianceUpdateMatchesScalarLoop() {
+        long seed = 11L;
+        Random r = new Random(seed);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + r.nextInt(30);
+            int stride = Loops.doubleStride(n);
+            double[] h = new double[stride];
+            for (int j = 0; j < n; j++) {
+                h[j] = r.nextInt(65536) - 32768;
+            }
+            double l = 1 - r.nextDouble() * 1e-3;
+            double[] c = new double[n * stride];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = r.nextGaussian() * 1e12;
+            }
+            double[] scalar = c.clone();
+            for (int i = 0; i < n; i++) {
+                VectorLoops.decayAdd(c, i * stride, l, h[i], h, i, stride);
+                for (int j = i; j < n; j++) {
+                    scalar[i * stride + j] = l * scalar[i * stride + j] + h[i] * h[j];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    assertEquals(Double.doubleToRawLongBits(scalar[i * stride + j]),
+                            Double.doubleToRawLongBits(c[i * stride + j]),
+                            "seed " + seed + ", trial " + trial + ", n " + n + ", entry " + i + "," + j);
+                }
+            }
         }
     }
 
