@@ -9,9 +9,9 @@ package ephyzip.residual;
  *
  * <p>Bit-exact on every JVM: only {@code +, -, *, /} on doubles in a fixed order (Java 17 defines
  * each as one IEEE 754 binary64 operation, never fused, never reordered), and {@code StrictMath}.
- * No {@code Math} intrinsics, and no sums across vector lanes: the covariance's update, which reads
- * and writes each entry on its own, runs on the vector units where present ({@link Loops}), each
- * lane the same two products and one sum as the scalar loop.
+ * No {@code Math} intrinsics, and no sums across vector lanes: the covariance's update and the
+ * Cholesky factor's columns run on the vector units where present ({@link Loops}), one entry a
+ * lane, each lane the scalar loop's own operations in the same order.
  */
 final class Ols {
     /** The value of the constant input (an intercept: ADCs with an offset), when there is one. */
