@@ -24,7 +24,12 @@ class InferencePathTest {
         assertEquals(0, Cli.run("encode", "--coder", "fast", wav, fast).exit());
         long samples = Files.size(wav) / 2 - 22; // a 44-byte header
         assertEquals(samples, InferencePath.inStreams(List.of(grid, dir.resolve("out.wav"))));
-        assertEquals(0, InferencePath.inStreams(List.of(fast)), "the fast path runs no network");
+        assertEquals(0, InferencePath.inStreams(List.of(fast)), "the fast path has no vector loops");
+        Path residual = dir.resolve("r.ezp");
+        assertEquals(0, Cli.run("encode", "--coder", "residual", wav, residual).exit());
+        assertEquals(samples / InferencePath.RESIDUAL_WEIGHT, InferencePath.inStreams(List.of(residual)),
+                "the residual path's samples count at their weight");
+        Files.delete(residual);
         assertEquals(samples, InferencePath.inStreams(List.of(dir)), "a directory stands for its streams");
         assertEquals(-1, InferencePath.inStreams(List.of(Path.of("-"))), "standard input cannot be told");
         assertEquals(Files.size(wav) / 2, InferencePath.inRecordings(List.of(wav)));
