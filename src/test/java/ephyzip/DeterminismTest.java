@@ -81,6 +81,11 @@ class DeterminismTest {
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c), coder + ": streams differ with 128-bit lanes");
             assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
             assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), coder + ": decode in another JVM");
+            // as bin/ephyzip decodes short streams: the first compiler alone, the scalar loops
+            Path c1 = dir.resolve(coder + "-c1.wav");
+            assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1"), "decode", "--model", model.toString(),
+                    a.toString(), c1.toString()));
+            assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(c1), coder + ": decode with C1 alone");
             // and the in-process encoder writes the same stream
             Codec codec = new Codec(TestModels.cnn());
             byte[] here = codec.encode(WavFile.parse("w", Files.readAllBytes(wav)), CoderKind.valueOf(coder.toUpperCase()));
@@ -150,6 +155,9 @@ class DeterminismTest {
             Path b = dir.resolve(name + "-xint.ezp");
             assertEquals(0, runJvm(1, List.of("-Xint"), args(enc, wav, b)));
             assertArrayEquals(reference, Files.readAllBytes(b), name + ": the interpreter wrote another stream");
+            Path c1 = dir.resolve(name + "-c1.ezp");
+            assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1"), args(enc, wav, c1)));
+            assertArrayEquals(reference, Files.readAllBytes(c1), name + ": C1 alone wrote another stream");
             Path c = dir.resolve(name + "-avx1.ezp");
             assertEquals(0, runJvmNarrowVectors(args(enc, wav, c)));
             assertArrayEquals(reference, Files.readAllBytes(c), name + ": 128-bit lanes wrote another stream");
