@@ -79,6 +79,10 @@ class DeterminismTest {
             assertEquals(0, runJvmNarrowVectors("encode", "--model", model.toString(), "--coder", coder, wav.toString(),
                     c.toString()));
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c), coder + ": streams differ with 128-bit lanes");
+            Path v256 = dir.resolve(coder + "-256.ezp");
+            assertEquals(0, runJvm(1, List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=32"), "encode",
+                    "--model", model.toString(), "--coder", coder, wav.toString(), v256.toString()));
+            assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(v256), coder + ": streams differ with 256-bit lanes");
             assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
             assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), coder + ": decode in another JVM");
             // as bin/ephyzip decodes short streams: the first compiler alone, the scalar loops

@@ -13,6 +13,8 @@ final class Dot {
             && !Boolean.getBoolean("ephyzip.scalar");
     /** Outputs are padded to a multiple of this: the vector length in ints (8 for the scalar loop). */
     static final int LANES = VECTOR ? VectorDot.lanes() : 8;
+    /** Inputs a tap and outputs of the layers {@link VectorDot#squareSums} takes. */
+    static final int SQUARE = 16;
 
     private Dot() {
     }
@@ -63,7 +65,11 @@ final class Dot {
      */
     static void sums(int[] wt, int stride, int[] a, int aOff, int na, int[] b, int bOff, int nb, int[] acc) {
         if (VECTOR) {
-            VectorDot.sums(wt, stride, a, aOff, na, b, bOff, nb, acc);
+            if (na == SQUARE && nb == SQUARE && stride == SQUARE && (LANES == SQUARE || 2 * LANES == SQUARE)) {
+                VectorDot.squareSums(wt, a, aOff, b, bOff, acc);
+            } else {
+                VectorDot.sums(wt, stride, a, aOff, na, b, bOff, nb, acc);
+            }
             return;
         }
         java.util.Arrays.fill(acc, 0);

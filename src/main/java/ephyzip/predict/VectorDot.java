@@ -78,6 +78,48 @@ final class VectorDot {
     }
 
     /**
+     * {@link Dot#sums} for a layer of {@link Dot#SQUARE} inputs a tap and as many outputs (the
+     * shipped network's dilated layers): with constant trip counts C2 unrolls the loops whole and
+     * drops their range checks, 2.2 times faster than {@link #sums} on 512-bit vectors (measured
+     * in a loop of one layer). Vectors of 16 or 8 ints; the caller takes {@link #sums} otherwise.
+     */
+    static void squareSums(int[] wt, int[] a, int aOff, int[] b, int bOff, int[] acc) {
+        final int n = Dot.SQUARE;
+        if (LANES == n) {
+            IntVector s0 = IntVector.zero(SPECIES);
+            IntVector s1 = IntVector.zero(SPECIES);
+            if (a != null) {
+                for (int j = 0; j < n; j += 2) {
+                    s0 = s0.add(IntVector.fromArray(SPECIES, wt, j * n).mul(a[aOff + j]));
+                    s1 = s1.add(IntVector.fromArray(SPECIES, wt, (j + 1) * n).mul(a[aOff + j + 1]));
+                }
+            }
+            for (int j = 0; j < n; j += 2) {
+                s0 = s0.add(IntVector.fromArray(SPECIES, wt, (n + j) * n).mul(b[bOff + j]));
+                s1 = s1.add(IntVector.fromArray(SPECIES, wt, (n + j + 1) * n).mul(b[bOff + j + 1]));
+            }
+            s0.add(s1).intoArray(acc, 0);
+        } else { // two vectors of outputs
+            IntVector lo = IntVector.zero(SPECIES);
+            IntVector hi = IntVector.zero(SPECIES);
+            if (a != null) {
+                for (int j = 0; j < n; j++) {
+                    int x = a[aOff + j];
+                    lo = lo.add(IntVector.fromArray(SPECIES, wt, j * n).mul(x));
+                    hi = hi.add(IntVector.fromArray(SPECIES, wt, j * n + LANES).mul(x));
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                int x = b[bOff + j];
+                lo = lo.add(IntVector.fromArray(SPECIES, wt, (n + j) * n).mul(x));
+                hi = hi.add(IntVector.fromArray(SPECIES, wt, (n + j) * n + LANES).mul(x));
+            }
+            lo.intoArray(acc, 0);
+            hi.intoArray(acc, LANES);
+        }
+    }
+
+    /**
      * {@link Dot#sums}: outputs in groups of four vectors (then two, then one), each group one
      * pass over the inputs with its sums in registers: fewer passes and broadcasts.
      */
