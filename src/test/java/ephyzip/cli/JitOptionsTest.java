@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code taskset -c 0}), where the network's limit applies.
  */
 class JitOptionsTest {
-    private static final String C1 = "-XX:TieredStopAtLevel=1 -Dephyzip.scalar=true";
+    private static final String C1 = "-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -Dephyzip.scalar=true";
 
     @TempDir
     Path dir;
