@@ -54,8 +54,8 @@ class JitOptionsTest {
         assertEquals(0, Cli.run("encode", "--coder", "residual", wav, residual).exit());
         Path grid = dir.resolve("g.ezp");
         assertEquals(0, Cli.run("encode", TestModels.dataFiles().get(0), grid).exit());
-        Path streams = Files.createDirectories(dir.resolve("three"));
-        for (int i = 0; i < 3; i++) { // three 5-s Neuralink recordings: 296,000 samples, past the network's limit
+        Path streams = Files.createDirectories(dir.resolve("four"));
+        for (int i = 0; i < 4; i++) { // four 5-s Neuralink recordings: 394,000 samples, past the network's limit
             Files.copy(grid, streams.resolve(i + ".ezp"));
         }
 
