@@ -98,8 +98,7 @@ public final class Codec {
      * This codec with every preset of the residual path tried (level 9), not only the lighter
      * ones: format 5's least squares of order 16 solved every 8 samples, with or without a 256-tap
      * LMS stage after it. The plan is kept only where it counts smaller than the lighter presets'
-     * (docs/results.md: 0.03% to 0.4% smaller on other labs' recordings, decoding at less than
-     * half the speed).
+     * (docs/results.md, "Level 9": 0% to 0.17% smaller a source on other labs' recordings).
      */
     public Codec withLongStages() {
         return new Codec(modelFile, threads, restartSamples, fastVariant, true);
@@ -526,7 +525,7 @@ public final class Codec {
                 : plan.coder().residual() ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
-        // the fast path came with version 7, the residual path's presets 3 to 8 with 8; otherwise,
+        // the fast path came with version 7, the residual path's presets 3 to 11 with 8; otherwise,
         // without a restart point inside the stream, version 5: the bytes earlier releases wrote
         int version = plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
                 : plan.coder() == CoderKind.RESIDUAL && ResidualRecord.needsVersion8(plan.alphabetRecord())

@@ -7,7 +7,7 @@ package ephyzip.residual;
  * carries from frame to frame; a fresh channel is what both sides start from.
  *
  * <p>The constants were chosen on the six external sources (docs/results.md): least squares of
- * order 16, solved every 8 samples (order 8, every 32, for presets 6 to 8), forgetting 0.99995 / 0.9998 / 0.999 with ridges 1e-6 / 1e-6 /
+ * order 16, solved every 8 samples (order 8, every 32, for presets 6 to 11), forgetting 0.99995 / 0.9998 / 0.999 with ridges 1e-6 / 1e-6 /
  * 1e-8 of the mean variance (presets 0 to 2); LMS stages of 32 and 16 taps at steps 1 / 3 / 8 in
  * 1/256; counters slowing to 1/1000; mixer rate 1/16384.
  */
@@ -36,8 +36,8 @@ public final class ResidualChannel {
     static final int LONG_LMS = 256;
     static final int LONG_MU = 1;
     /**
-     * Presets 6 to 8, what levels 4 to 8 choose from since format 8 for a channel that reads no
-     * other channel: presets 0 to 2 with the least squares on the last 8 samples instead of 16,
+     * Presets 6 to 8 (and 9 to 11, below), written by 0.5.0's first default for a channel that
+     * reads no other channel: presets 0 to 2 with the least squares on the last 8 samples instead of 16,
      * solved every 32 samples instead of 8. On the 30 external WAV files that decodes 1.57 times
      * as fast (2.29 M against 1.46 M samples a second warm on one core) for 0.03% more bytes
      * (payload ratio 2.1903 against 2.1910; whitematter 0.25%, the others within 0.04%): the

@@ -28,7 +28,7 @@ public final class ResidualRecord {
         return r;
     }
 
-    /** Whether a channel of a checked record uses a preset that came with version 8 (3 to 8). */
+    /** Whether a channel of a checked record uses a preset that came with version 8 (3 to 11). */
     public static boolean needsVersion8(byte[] record) {
         for (int i = 1; i < record.length; i += 3) {
             if ((record[i] & 0xFF) >= ResidualChannel.LONG_PRESETS) {
@@ -142,7 +142,7 @@ public final class ResidualRecord {
         int[][] all = new int[channels][ResidualChannel.PRESETS];
         for (int p = 0; p < uniform.length; p++) {
             byte[] presets = new byte[channels];
-            java.util.Arrays.fill(presets, (byte) p);
+            Arrays.fill(presets, (byte) p);
             uniform[p] = ResidualPayloadCoder.costs(samples, n, countFrom, segmentChannels, presets, none);
             for (int c = 0; c < channels; c++) {
                 all[c][p] = p;
