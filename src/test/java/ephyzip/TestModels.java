@@ -23,6 +23,7 @@ public final class TestModels {
     public static final Path RESOURCES = ROOT.resolve("src/test/resources");
     private static ModelFile bigram;
     private static ModelFile cnn;
+    private static ModelFile large;
 
     private TestModels() {
     }
@@ -33,6 +34,14 @@ public final class TestModels {
             bigram = read(MODELS.resolve("bigram.ezm"));
         }
         return bigram;
+    }
+
+    /** The shipped large network (levels 7 to 9; the default model until 0.6.0). */
+    public static synchronized ModelFile large() throws Exception {
+        if (large == null) {
+            large = read(MODELS.resolve("large.ezm"));
+        }
+        return large;
     }
 
     /** The shipped default (network) model. */

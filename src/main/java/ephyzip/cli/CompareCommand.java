@@ -135,7 +135,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException(dir + ": no WAV files");
         }
         List<Path> paths = models != null ? models
-                : List.of(ModelOption.defaultModel(), ModelOption.shipped(ModelOption.BIGRAM_MODEL));
+                : List.of(ModelOption.defaultModel(), ModelOption.shipped(ModelOption.BIGRAM_MODEL),
+                        ModelOption.shipped(ModelOption.LARGE_MODEL));
         List<Contender> contenders = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (Path p : paths) {
@@ -147,7 +148,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
             } else {
                 contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
-                if (models == null) {
+                if (models == null && p.equals(paths.get(2))) { // the large network: level 9 too
                     contenders.add(EphyzipContender.bestLevel(m));
                 }
             }
@@ -206,8 +207,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
     private static void levels(PrintWriter o, List<CodecResult> results) {
-        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -8", "default/arith"},
-                {"-9", "level-9"}};
+        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -6", "default/arith"},
+                {"-7, -8", "large/arith"}, {"-9", "level-9"}};
         o.println("levels (encode -N picks the model; decode needs no option):");
         for (String[] l : levels) {
             for (CodecResult r : results) {

@@ -58,7 +58,7 @@ final class LevelOption {
         set(5);
     }
 
-    @Option(names = "-6", description = "The default: the network model (levels 4 to 8; -2 to -9 are accepted).")
+    @Option(names = "-6", description = "The default: the small network (levels 4 to 6; -2 to -9 are accepted).")
     void six(boolean on) {
         set(6);
     }
@@ -73,8 +73,8 @@ final class LevelOption {
         set(8);
     }
 
-    @Option(names = {"-9", "--best"}, description = "Best ratio: as -6, and where the grid does not fit, the residual"
-            + " path's heavier presets too (about half the speed).")
+    @Option(names = {"-9", "--best"}, description = "Best ratio: the large network (levels 7 to 9), and where the grid does"
+            + " not fit, the residual path's heavier presets too (about half the speed).")
     void nine(boolean on) {
         set(9);
     }
@@ -103,6 +103,7 @@ final class LevelOption {
 
     /** The shipped model file of this level. */
     String model() {
-        return level() <= 3 ? ModelOption.BIGRAM_MODEL : ModelOption.DEFAULT_MODEL;
+        int l = level();
+        return l <= 3 ? ModelOption.BIGRAM_MODEL : l <= 6 ? ModelOption.DEFAULT_MODEL : ModelOption.LARGE_MODEL;
     }
 }

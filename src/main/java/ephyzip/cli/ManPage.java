@@ -76,7 +76,13 @@ final class ManPage implements Callable<Integer> {
                 .append("\n");
         b.append(".SH FILES\n.TP\n.I models/default.ezm\n")
                 .append(escape("The shipped default model, used when --model is not given (ephyzip --version gives"
-                        + " its fingerprint)."))
+                        + " its fingerprint): the small network of levels 4 to 6."))
+                .append("\n");
+        b.append(".TP\n.I models/large.ezm\n")
+                .append(escape("The large network of levels 7 to 9."))
+                .append("\n");
+        b.append(".TP\n.I models/bigram.ezm\n")
+                .append(escape("The bigram table of levels 1 to 3."))
                 .append("\n");
         b.append(".SH \"SEE ALSO\"\n")
                 .append(escape("gzip(1), xz(1), flac(1). The stream format: FORMAT.md in the source tree;"

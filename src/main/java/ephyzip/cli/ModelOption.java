@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 final class ModelOption {
     /** The shipped model used when none is given, relative to the installation. */
     static final String DEFAULT_MODEL = "models/default.ezm";
+    /** The shipped larger network, of levels 7 to 9: a better ratio at about half the speed. */
+    static final String LARGE_MODEL = "models/large.ezm";
     /** The shipped bigram model, the baseline the network is compared with. */
     static final String BIGRAM_MODEL = "models/bigram.ezm";
 

@@ -24,6 +24,8 @@ public final class CnnNet {
     private final int[] logits;
     /** Per layer: its weights transposed to [input][output], so the inner loop runs over outputs. */
     private final int[][] transposed;
+    /** Per layer: whether it runs on {@link Dot#pairLayer} (its {@code transposed} in that layout). */
+    private final boolean[] paired;
     /** Per layer: the dot products before bias and activation, padded to {@link Dot#stride}. */
     private final int[][] sums;
     /** Per layer: bias plus rounding as ints, when no sum can leave an int (else the long path). */
@@ -58,6 +60,7 @@ public final class CnnNet {
         ringPos = new int[n];
         inputs = new int[n][];
         transposed = new int[n][];
+        paired = new boolean[n];
         sums = new int[n][];
         biasRound = new int[n][];
         outputBias = layers[n - 1].bias().clone();
@@ -69,6 +72,8 @@ public final class CnnNet {
             }
             int rows = l.taps() * l.in();
             int stride = Dot.stride(l.out());
+            // the int path only (as every shipped layer): its bias comes as ints
+            paired[i] = l.taps() == 2 && i < n - 1 && Dot.paired(l.in(), l.out()) && intBias(l, l.bias()) != null;
             if (shared != null) {
                 transposed[i] = shared[0][i];
                 biasRound[i] = shared[1][i];
@@ -80,7 +85,7 @@ public final class CnnNet {
                         t[j * stride + o] = w[o * rows + j];
                     }
                 }
-                transposed[i] = t;
+                transposed[i] = paired[i] ? Dot.pairLayout(t, stride) : t;
                 biasRound[i] = intBias(l, l.bias());
             }
             sums[i] = new int[stride];
@@ -111,7 +116,7 @@ public final class CnnNet {
     private static int[] intBias(QuantLayer l, long[] bias) {
         int rows = l.taps() * l.in();
         long round = l.shift() == 0 ? 0 : 1L << (l.shift() - 1);
-        int[] out = new int[l.out()];
+        int[] out = new int[Dot.stride(l.out())]; // padded: a kernel may load a whole vector
         for (int o = 0; o < l.out(); o++) {
             long bound = 0;
             for (int j = 0; j < rows; j++) {
@@ -166,6 +171,13 @@ public final class CnnNet {
                 int[] ring = rings[i];
                 int cur = pos * in;
                 ringPos[i] = oldest; // the next step's row: this step is done reading t - d's
+                if (paired[i]) { // sums and activation in one kernel, into the next layer's input
+                    boolean ringNext = rings[i + 1] != null;
+                    Dot.pairLayer(transposed[i], t >= l.dilation() ? ring : null, oldest * in, ring, cur, biasRound[i],
+                            l.shift(), l.relu() ? 0 : -(1 << 24), l.relu() ? CnnWeights.MAX_ACT : 1 << 24,
+                            ringNext ? rings[i + 1] : inputs[i + 1], ringNext ? ringPos[i + 1] * l.out() : 0);
+                    continue;
+                }
                 if (t >= l.dilation()) { // earlier, the older input is zero: it adds nothing
                     Dot.sums(transposed[i], stride, ring, oldest * in, in, ring, cur, in, acc);
                 } else {

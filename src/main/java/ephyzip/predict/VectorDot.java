@@ -3,7 +3,9 @@ package ephyzip.predict;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,6 +19,13 @@ final class VectorDot {
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, VectorShape.forBitSize(LANES * 32));
     /** As many short lanes as {@link #SPECIES} has int lanes. */
     private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
+
+    /** {@link #pairLayer}: the lanes of the newer tap (8 to 15 of 16). */
+    private static final VectorMask<Integer> NEWER = VectorMask.fromLong(SPECIES, 0xFF00L);
+    /** {@link #pairLayer}: the two halves of a vector swapped. */
+    private static final VectorShuffle<Integer> SWAP = VectorShuffle.fromOp(SPECIES, i -> (i + LANES / 2) % LANES);
+    /** {@link #pairLayer}: vectors of 8 ints, for its 8 outputs. */
+    private static final VectorSpecies<Integer> HALF = IntVector.SPECIES_256;
 
     private VectorDot() {
     }
@@ -117,6 +126,39 @@ final class VectorDot {
             lo.intoArray(acc, 0);
             hi.intoArray(acc, LANES);
         }
+    }
+
+    /**
+     * {@link Dot#pairLayer} on 16-int vectors: lanes 0 to 7 sum the older tap's products, lanes 8
+     * to 15 the newer tap's, input j's two values broadcast into the two halves; the halves are
+     * added, activated as one vector and stored as half of one. Eight multiplies a layer where
+     * {@link #sums} takes sixteen, and no trip of the sums through memory.
+     */
+    static void pairLayer(int[] wp, int[] a, int aOff, int[] b, int bOff, int[] br, int shift, int lo, int hi,
+            int[] dest, int off) {
+        final int n = Dot.PAIR;
+        final int w = 2 * n;
+        IntVector s0 = IntVector.zero(SPECIES);
+        IntVector s1 = IntVector.zero(SPECIES);
+        if (a != null) {
+            for (int j = 0; j < n; j += 2) {
+                IntVector x0 = IntVector.broadcast(SPECIES, a[aOff + j]).blend(b[bOff + j], NEWER);
+                IntVector x1 = IntVector.broadcast(SPECIES, a[aOff + j + 1]).blend(b[bOff + j + 1], NEWER);
+                s0 = s0.add(IntVector.fromArray(SPECIES, wp, j * w).mul(x0));
+                s1 = s1.add(IntVector.fromArray(SPECIES, wp, (j + 1) * w).mul(x1));
+            }
+        } else { // the older tap's inputs are zeros
+            for (int j = 0; j < n; j += 2) {
+                IntVector x0 = IntVector.zero(SPECIES).blend(b[bOff + j], NEWER);
+                IntVector x1 = IntVector.zero(SPECIES).blend(b[bOff + j + 1], NEWER);
+                s0 = s0.add(IntVector.fromArray(SPECIES, wp, j * w).mul(x0));
+                s1 = s1.add(IntVector.fromArray(SPECIES, wp, (j + 1) * w).mul(x1));
+            }
+        }
+        IntVector s = s0.add(s1);
+        IntVector v = s.add(s.rearrange(SWAP)).add(IntVector.fromArray(SPECIES, br, 0))
+                .lanewise(VectorOperators.ASHR, shift).max(lo).min(hi);
+        ((IntVector) v.reinterpretShape(HALF, 0)).intoArray(dest, off);
     }
 
     /**

@@ -30,8 +30,9 @@ class LevelsTest {
         Path wav = TestModels.dataFiles().get(1);
         String bigram = ModelOption.load(TestModels.MODELS.resolve("bigram.ezm")).fingerprint();
         String network = ModelOption.load(TestModels.MODELS.resolve("default.ezm")).fingerprint();
+        String large = ModelOption.load(TestModels.MODELS.resolve("large.ezm")).fingerprint();
         String[][] cases = {{"-1", bigram}, {"--fast", bigram}, {"-3", bigram}, {"-4", network}, {"-6", network},
-                {"-9", network}, {"--best", network}};
+                {"-7", large}, {"-9", large}, {"--best", large}};
         byte[] plain = null;
         Path none = dir.resolve("none.ezp");
         assertEquals(0, Cli.run("encode", wav, none).exit());
@@ -52,6 +53,7 @@ class LevelsTest {
             assertEquals(0, Cli.run("verify", ezp, wav).exit(), c[0]);
         }
         assertTrue(Files.size(dir.resolve("l-1.ezp")) > Files.size(dir.resolve("l-6.ezp")), "the network codes smaller");
+        assertFalse(fingerprint(dir.resolve("l-6.ezp")).equals(large), "levels 4 to 6 take the small network");
     }
 
     @Test
@@ -82,7 +84,8 @@ class LevelsTest {
         Cli r = Cli.run("compare", "--no-tools", "--no-ephyzip-variants", src);
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("levels (encode -N") && r.out().contains("-1        level-1") && r.out().contains("-3        level-3")
-                && r.out().contains("-4 to -8  default/arith") && r.out().contains("-9        level-9"), r.out());
+                && r.out().contains("-4 to -6  default/arith") && r.out().contains("-7, -8    large/arith")
+                && r.out().contains("-9        level-9"), r.out());
     }
 
     @Test

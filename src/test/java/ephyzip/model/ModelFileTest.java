@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ModelFileTest {
     @Test
     void shippedModelsRewriteToTheSameBytes() throws Exception {
-        for (ModelFile m : new ModelFile[] {TestModels.cnn(), TestModels.bigram()}) {
+        for (ModelFile m : new ModelFile[] {TestModels.cnn(), TestModels.large(), TestModels.bigram()}) {
             ModelFile back = ModelFile.of(m.model());
             assertArrayEquals(m.bytes(), back.bytes(), m.model().kind() + ": writing a loaded model changes it");
             assertEquals(m.fingerprint(), back.fingerprint());
@@ -29,6 +29,7 @@ class ModelFileTest {
     void fingerprintsAreTheOnesTheModelCardsName() throws Exception {
         String readme = Files.readString(TestModels.MODELS.resolve("README.md"));
         assertTrue(readme.contains(TestModels.cnn().fingerprint()), "models/README.md names the default's fingerprint");
+        assertTrue(readme.contains(TestModels.large().fingerprint()), "models/README.md names the large network's fingerprint");
         assertTrue(readme.contains(TestModels.bigram().fingerprint()), "models/README.md names the bigram's fingerprint");
     }
 

@@ -52,4 +52,49 @@ class DotTest {
             }
         }
     }
+
+    @Test
+    void pairedLayersGiveTheSumsActivated() {
+        long seed = 31L;
+        Random r = new Random(seed);
+        int n = Dot.PAIR;
+        int stride = Dot.stride(n);
+        for (int trial = 0; trial < 500; trial++) {
+            int[] wt = new int[2 * n * stride];
+            for (int j = 0; j < 2 * n; j++) {
+                for (int o = 0; o < n; o++) { // padding outputs keep weight 0, as CnnNet lays them out
+                    wt[j * stride + o] = r.nextInt(4095) - 2047;
+                }
+            }
+            int[] ring = new int[6 * n];
+            for (int k = 0; k < ring.length; k++) {
+                ring[k] = r.nextInt(3) == 0 ? 0 : r.nextInt(16383) - 8191;
+            }
+            int[] br = new int[Math.max(stride, 2 * n)];
+            for (int o = 0; o < n; o++) {
+                br[o] = r.nextInt(1 << 20) - (1 << 19);
+            }
+            int shift = 6 + r.nextInt(6);
+            int lo = trial % 2 == 0 ? 0 : -(1 << 24);
+            int hi = trial % 2 == 0 ? 1023 : 1 << 24;
+            int aOff = r.nextInt(4 * n);
+            int bOff = r.nextInt(4 * n);
+            boolean older = trial % 5 != 0;
+            int[] sums = scalar(wt, stride, older ? ring : null, aOff, n, ring, bOff, n);
+            int[] want = new int[3 * n];
+            int[] got = new int[3 * n];
+            int off = r.nextInt(2 * n);
+            for (int o = 0; o < n; o++) {
+                want[off + o] = Math.min(hi, Math.max(lo, (sums[o] + br[o]) >> shift));
+            }
+            if (Dot.paired(n, n)) {
+                Dot.pairLayer(Dot.pairLayout(wt, stride), older ? ring : null, aOff, ring, bOff, br, shift, lo, hi, got, off);
+            } else {
+                int[] acc = new int[stride];
+                Dot.sums(wt, stride, older ? ring : null, aOff, n, ring, bOff, n, acc);
+                Dot.activate(acc, br, shift, lo, hi, got, off, n);
+            }
+            assertArrayEquals(want, got, "seed " + seed + ", trial " + trial + ", paired " + Dot.paired(n, n));
+        }
+    }
 }
