@@ -55,18 +55,41 @@ class JitOptionsTest {
         Path grid = dir.resolve("g.ezp");
         assertEquals(0, Cli.run("encode", TestModels.dataFiles().get(0), grid).exit());
         Path streams = Files.createDirectories(dir.resolve("four"));
-        for (int i = 0; i < 4; i++) { // four 5-s Neuralink recordings: 394,000 samples, past the network's limit
-            Files.copy(grid, streams.resolve(i + ".ezp"));
+        for (int i = 0; i < 4; i++) { // four 5-s Neuralink recordings, large network: past the network's limit
+            Path large = streams.resolve(i + ".ezp");
+            assertEquals(0, Cli.run("encode", "-9", TestModels.dataFiles().get(i), large).exit());
+        }
+        Path small = Files.createDirectories(dir.resolve("small"));
+        for (int i = 0; i < 12; i++) { // the small network: ten 5-s recordings are short, twelve not
+            Files.copy(grid, small.resolve(i + ".ezp"));
+        }
+        List<String> ten = new ArrayList<>(List.of("decode"));
+        for (int i = 0; i < 10; i++) {
+            ten.add(small.resolve(i + ".ezp").toString());
         }
 
         assertEquals(C1, options("decode", residual.toString()));
         assertEquals(C1, options("test", "--threads", "1", "-f", residual.toString(), "-o", "out"), "options are skipped");
         assertEquals(C1, options("decode", grid.toString()), "one Neuralink recording on one core");
         assertEquals("", options("decode", streams.toString()), "a directory stands for its streams");
+        assertEquals(C1, options(ten.toArray(new String[0])), "the small network's samples count less");
+        assertEquals("", options("decode", small.toString()), "twelve recordings of the small network");
         assertEquals("", options("decode", "-"), "standard input cannot be told");
         assertEquals("", options("encode", wav.toString()), "only decode, test and verify");
         assertEquals("", options("decode", wav.toString()), "not a stream: nothing counted, nothing chosen");
         assertEquals("", options(Map.of("EPHYZIP_JAVA_OPTS", "-Dephyzip.scalar=false"), "decode", residual.toString()),
                 "a choice of the user's stands");
+    }
+
+    @Test
+    void theSmallNetworkIsTheShippedDefault() throws Exception {
+        String fp = TestModels.cnn().fingerprint();
+        StringBuilder bytes = new StringBuilder();
+        for (int k = 0; k < 16; k += 2) {
+            bytes.append(k == 0 ? "" : " ").append(Integer.parseInt(fp.substring(k, k + 2), 16));
+        }
+        String script = Files.readString(Path.of("bin", "jit-options"));
+        assertEquals(true, script.contains("SMALL_NET=\"" + bytes + "\""),
+                "bin/jit-options names models/default.ezm's fingerprint " + fp + " as bytes " + bytes);
     }
 }
