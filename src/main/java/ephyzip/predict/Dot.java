@@ -54,14 +54,53 @@ final class Dot {
             VectorDot.sparseSums(wt, stride, rowStart, value, count, acc);
             return;
         }
-        java.util.Arrays.fill(acc, 0);
-        for (int i = 0; i < count; i++) {
-            int base = rowStart[i];
-            int x = value[i];
-            for (int o = 0; o < stride; o++) {
-                acc[o] += wt[base + o] * x;
+        if (stride % 8 != 0) {
+            java.util.Arrays.fill(acc, 0);
+            for (int i = 0; i < count; i++) {
+                int base = rowStart[i];
+                int x = value[i];
+                for (int o = 0; o < stride; o++) {
+                    acc[o] += wt[base + o] * x;
+                }
             }
+            return;
         }
+        // eight outputs at a time in locals: C1 alone (short decodes) keeps them in registers and
+        // does not unroll loops itself
+        for (int k = 0; k < stride; k += 8) {
+            int s0 = 0;
+            int s1 = 0;
+            int s2 = 0;
+            int s3 = 0;
+            int s4 = 0;
+            int s5 = 0;
+            int s6 = 0;
+            int s7 = 0;
+            for (int i = 0; i < count; i++) {
+                int base = rowStart[i] + k;
+                int x = value[i];
+                s0 += wt[base] * x;
+                s1 += wt[base + 1] * x;
+                s2 += wt[base + 2] * x;
+                s3 += wt[base + 3] * x;
+                s4 += wt[base + 4] * x;
+                s5 += wt[base + 5] * x;
+                s6 += wt[base + 6] * x;
+                s7 += wt[base + 7] * x;
+            }
+            store(acc, k, s0, s1, s2, s3, s4, s5, s6, s7);
+        }
+    }
+
+    private static void store(int[] acc, int k, int s0, int s1, int s2, int s3, int s4, int s5, int s6, int s7) {
+        acc[k] = s0;
+        acc[k + 1] = s1;
+        acc[k + 2] = s2;
+        acc[k + 3] = s3;
+        acc[k + 4] = s4;
+        acc[k + 5] = s5;
+        acc[k + 6] = s6;
+        acc[k + 7] = s7;
     }
 
     /**
@@ -121,6 +160,10 @@ final class Dot {
     }
 
     private static void add(int[] wt, int base, int stride, int[] v, int off, int n, int[] acc) {
+        if (stride % 8 == 0) {
+            add8(wt, base, stride, v, off, n, acc);
+            return;
+        }
         for (int j = 0; j < n; j++, base += stride) {
             int x = v[off + j];
             if (x == 0) { // a ReLU output at zero adds nothing: on C1 alone a step takes 4.3 us instead of 5.9
@@ -129,6 +172,35 @@ final class Dot {
             for (int o = 0; o < stride; o++) {
                 acc[o] += wt[base + o] * x;
             }
+        }
+    }
+
+    /** {@link #add} eight outputs at a time in locals (as {@link #sparseSums}). */
+    private static void add8(int[] wt, int base, int stride, int[] v, int off, int n, int[] acc) {
+        for (int k = 0; k < stride; k += 8) {
+            int s0 = acc[k];
+            int s1 = acc[k + 1];
+            int s2 = acc[k + 2];
+            int s3 = acc[k + 3];
+            int s4 = acc[k + 4];
+            int s5 = acc[k + 5];
+            int s6 = acc[k + 6];
+            int s7 = acc[k + 7];
+            for (int j = 0, row = base + k; j < n; j++, row += stride) {
+                int x = v[off + j];
+                if (x == 0) { // a ReLU output at zero adds nothing
+                    continue;
+                }
+                s0 += wt[row] * x;
+                s1 += wt[row + 1] * x;
+                s2 += wt[row + 2] * x;
+                s3 += wt[row + 3] * x;
+                s4 += wt[row + 4] * x;
+                s5 += wt[row + 5] * x;
+                s6 += wt[row + 6] * x;
+                s7 += wt[row + 7] * x;
+            }
+            store(acc, k, s0, s1, s2, s3, s4, s5, s6, s7);
         }
     }
 
