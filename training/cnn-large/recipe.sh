@@ -12,6 +12,7 @@ if [ -z "${BASE:-}" ]; then
   bin/ephyzip train --kind cnn \
     --data training/split/train.txt \
     --out "$BASE" --force --refit-layers 0 \
+    --net-channels 16 --hidden 32 --layers 8 \
     --epochs 14 --batches 200 --batch-size 16 --window 1024 \
     --learning-rate 0.002 --patience 3 --seed 1 \
     --checkpoints "${CHECKPOINTS:-/tmp/ephyzip-default.ckpt}" \

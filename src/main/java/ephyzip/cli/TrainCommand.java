@@ -62,8 +62,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "cnn: stop after this many epochs without a held-out gain (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--net-channels", paramLabel = "N", defaultValue = "16",
-            description = "cnn: channels of every convolution (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--net-channels", paramLabel = "N", defaultValue = "8",
+            description = "cnn: channels of every convolution (default: ${DEFAULT-VALUE}, as models/default.ezm;"
+                    + " models/large.ezm has 16).")
     int netChannels;
 
     @Option(names = "--layers", paramLabel = "N", defaultValue = "8",
@@ -74,8 +75,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "cnn: activity features (mean |step| over 16, 256, 4096 samples), 0..3 (default: ${DEFAULT-VALUE}).")
     int activity;
 
-    @Option(names = "--hidden", paramLabel = "N", defaultValue = "32",
-            description = "cnn: size of the 1x1 hidden layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "16",
+            description = "cnn: size of the 1x1 hidden layer (default: ${DEFAULT-VALUE}, as models/default.ezm;"
+                    + " models/large.ezm has 32).")
     int hidden;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "cnn: random seed (default: ${DEFAULT-VALUE}).")
