@@ -128,6 +128,11 @@ class DeterminismTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "1.19 M samples: streams differ across JVMs");
         assertEquals(0, runJvm(1, "decode", "--model", model.toString(), a.toString(), back.toString()));
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "1.19 M samples: decode in another JVM");
+        // as bin/ephyzip decodes long network jobs: the second compiler alone, the vector units
+        Path c2 = dir.resolve("long-c2.wav");
+        assertEquals(0, runJvm(2, List.of("--add-modules", "jdk.incubator.vector", "-XX:-TieredCompilation"), "decode",
+                "--model", model.toString(), a.toString(), c2.toString()));
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(c2), "1.19 M samples: decode with C2 alone");
     }
 
     /**

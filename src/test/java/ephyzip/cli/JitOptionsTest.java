@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JitOptionsTest {
     private static final String C1 = "-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -Dephyzip.scalar=true";
+    private static final String C2 = "-XX:+IgnoreUnrecognizedVMOptions -XX:-TieredCompilation";
 
     @TempDir
     Path dir;
@@ -74,6 +75,12 @@ class JitOptionsTest {
         assertEquals("", options("decode", streams.toString()), "a directory stands for its streams");
         assertEquals(C1, options(ten.toArray(new String[0])), "the small network's samples count less");
         assertEquals("", options("decode", small.toString()), "twelve recordings of the small network");
+        for (int i = 12; i < 21; i++) { // 21: past twice the limit, a long job
+            Files.copy(grid, small.resolve(i + ".ezp"));
+        }
+        assertEquals(C2, options("decode", small.toString()), "a long job: the second compiler alone");
+        assertEquals("", options(Map.of("EPHYZIP_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "decode", small.toString()),
+                "a choice of the user's stands");
         assertEquals("", options("decode", "-"), "standard input cannot be told");
         assertEquals("", options("encode", wav.toString()), "only decode, test and verify");
         assertEquals("", options("decode", wav.toString()), "not a stream: nothing counted, nothing chosen");
