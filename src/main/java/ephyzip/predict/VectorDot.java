@@ -138,24 +138,32 @@ final class VectorDot {
             int[] dest, int off) {
         final int n = Dot.PAIR;
         final int w = 2 * n;
-        IntVector s0 = IntVector.zero(SPECIES);
-        IntVector s1 = IntVector.zero(SPECIES);
+        // four sums, each of two products: the chain after the last multiply is two adds deep
+        IntVector s0;
+        IntVector s1;
+        IntVector s2;
+        IntVector s3;
         if (a != null) {
-            for (int j = 0; j < n; j += 2) {
-                IntVector x0 = IntVector.broadcast(SPECIES, a[aOff + j]).blend(b[bOff + j], NEWER);
-                IntVector x1 = IntVector.broadcast(SPECIES, a[aOff + j + 1]).blend(b[bOff + j + 1], NEWER);
-                s0 = s0.add(IntVector.fromArray(SPECIES, wp, j * w).mul(x0));
-                s1 = s1.add(IntVector.fromArray(SPECIES, wp, (j + 1) * w).mul(x1));
-            }
+            s0 = IntVector.fromArray(SPECIES, wp, 0).mul(IntVector.broadcast(SPECIES, a[aOff]).blend(b[bOff], NEWER));
+            s1 = IntVector.fromArray(SPECIES, wp, w).mul(IntVector.broadcast(SPECIES, a[aOff + 1]).blend(b[bOff + 1], NEWER));
+            s2 = IntVector.fromArray(SPECIES, wp, 2 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 2]).blend(b[bOff + 2], NEWER));
+            s3 = IntVector.fromArray(SPECIES, wp, 3 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 3]).blend(b[bOff + 3], NEWER));
+            s0 = s0.add(IntVector.fromArray(SPECIES, wp, 4 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 4]).blend(b[bOff + 4], NEWER)));
+            s1 = s1.add(IntVector.fromArray(SPECIES, wp, 5 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 5]).blend(b[bOff + 5], NEWER)));
+            s2 = s2.add(IntVector.fromArray(SPECIES, wp, 6 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 6]).blend(b[bOff + 6], NEWER)));
+            s3 = s3.add(IntVector.fromArray(SPECIES, wp, 7 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 7]).blend(b[bOff + 7], NEWER)));
         } else { // the older tap's inputs are zeros
-            for (int j = 0; j < n; j += 2) {
-                IntVector x0 = IntVector.zero(SPECIES).blend(b[bOff + j], NEWER);
-                IntVector x1 = IntVector.zero(SPECIES).blend(b[bOff + j + 1], NEWER);
-                s0 = s0.add(IntVector.fromArray(SPECIES, wp, j * w).mul(x0));
-                s1 = s1.add(IntVector.fromArray(SPECIES, wp, (j + 1) * w).mul(x1));
-            }
+            IntVector z = IntVector.zero(SPECIES);
+            s0 = IntVector.fromArray(SPECIES, wp, 0).mul(z.blend(b[bOff], NEWER));
+            s1 = IntVector.fromArray(SPECIES, wp, w).mul(z.blend(b[bOff + 1], NEWER));
+            s2 = IntVector.fromArray(SPECIES, wp, 2 * w).mul(z.blend(b[bOff + 2], NEWER));
+            s3 = IntVector.fromArray(SPECIES, wp, 3 * w).mul(z.blend(b[bOff + 3], NEWER));
+            s0 = s0.add(IntVector.fromArray(SPECIES, wp, 4 * w).mul(z.blend(b[bOff + 4], NEWER)));
+            s1 = s1.add(IntVector.fromArray(SPECIES, wp, 5 * w).mul(z.blend(b[bOff + 5], NEWER)));
+            s2 = s2.add(IntVector.fromArray(SPECIES, wp, 6 * w).mul(z.blend(b[bOff + 6], NEWER)));
+            s3 = s3.add(IntVector.fromArray(SPECIES, wp, 7 * w).mul(z.blend(b[bOff + 7], NEWER)));
         }
-        IntVector s = s0.add(s1);
+        IntVector s = s0.add(s1).add(s2.add(s3));
         IntVector v = s.add(s.rearrange(SWAP)).add(IntVector.fromArray(SPECIES, br, 0))
                 .lanewise(VectorOperators.ASHR, shift).max(lo).min(hi);
         ((IntVector) v.reinterpretShape(HALF, 0)).intoArray(dest, off);
