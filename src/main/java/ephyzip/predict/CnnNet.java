@@ -72,11 +72,11 @@ public final class CnnNet {
             }
             int rows = l.taps() * l.in();
             int stride = Dot.stride(l.out());
+            biasRound[i] = shared != null ? shared[1][i] : intBias(l, l.bias());
             // the int path only (as every shipped layer): its bias comes as ints
-            paired[i] = l.taps() == 2 && i < n - 1 && Dot.paired(l.in(), l.out()) && intBias(l, l.bias()) != null;
+            paired[i] = l.taps() == 2 && i < n - 1 && Dot.paired(l.in(), l.out()) && biasRound[i] != null;
             if (shared != null) {
                 transposed[i] = shared[0][i];
-                biasRound[i] = shared[1][i];
             } else {
                 int[] w = l.weights();
                 int[] t = new int[rows * stride]; // padding outputs have weight 0
@@ -86,7 +86,6 @@ public final class CnnNet {
                     }
                 }
                 transposed[i] = paired[i] ? Dot.pairLayout(t, stride) : t;
-                biasRound[i] = intBias(l, l.bias());
             }
             sums[i] = new int[stride];
             if (l.taps() == 2) {
@@ -174,8 +173,8 @@ public final class CnnNet {
                 if (paired[i]) { // sums and activation in one kernel, into the next layer's input
                     boolean ringNext = rings[i + 1] != null;
                     Dot.pairLayer(transposed[i], t >= l.dilation() ? ring : null, oldest * in, ring, cur, biasRound[i],
-                            l.shift(), l.relu() ? 0 : -(1 << 24), l.relu() ? CnnWeights.MAX_ACT : 1 << 24,
-                            ringNext ? rings[i + 1] : inputs[i + 1], ringNext ? ringPos[i + 1] * l.out() : 0);
+                            l.shift(), low(l), high(l), ringNext ? rings[i + 1] : inputs[i + 1],
+                            ringNext ? ringPos[i + 1] * l.out() : 0);
                     continue;
                 }
                 if (t >= l.dilation()) { // earlier, the older input is zero: it adds nothing
@@ -215,8 +214,8 @@ public final class CnnNet {
     private static void activate(QuantLayer l, int[] acc, long[] b, int[] br, int[] dest, int off) {
         int outs = l.out();
         int shift = l.shift();
-        int lo = l.relu() ? 0 : -(1 << 24);
-        int hi = l.relu() ? CnnWeights.MAX_ACT : 1 << 24;
+        int lo = low(l);
+        int hi = high(l);
         if (br != null) {
             Dot.activate(acc, br, shift, lo, hi, dest, off, outs);
             return;
@@ -226,6 +225,16 @@ public final class CnnNet {
             long a = (b[o] + acc[o] + round) >> shift;
             dest[off + o] = (int) Math.min(hi, Math.max(lo, a));
         }
+    }
+
+    /** The lowest output of a layer: 0 after ReLU, else -2^24. */
+    private static int low(QuantLayer l) {
+        return l.relu() ? 0 : -(1 << 24);
+    }
+
+    /** The highest output of a layer: {@link CnnWeights#MAX_ACT} after ReLU, else 2^24. */
+    private static int high(QuantLayer l) {
+        return l.relu() ? CnnWeights.MAX_ACT : 1 << 24;
     }
 
     /**

@@ -54,19 +54,8 @@ final class Dot {
             VectorDot.sparseSums(wt, stride, rowStart, value, count, acc);
             return;
         }
-        if (stride % 8 != 0) {
-            java.util.Arrays.fill(acc, 0);
-            for (int i = 0; i < count; i++) {
-                int base = rowStart[i];
-                int x = value[i];
-                for (int o = 0; o < stride; o++) {
-                    acc[o] += wt[base + o] * x;
-                }
-            }
-            return;
-        }
-        // eight outputs at a time in locals: C1 alone (short decodes) keeps them in registers and
-        // does not unroll loops itself
+        // eight outputs at a time in locals (the scalar loops' stride is a multiple of LANES, 8):
+        // C1 alone (short decodes) keeps them in registers and does not unroll loops itself
         for (int k = 0; k < stride; k += 8) {
             int s0 = 0;
             int s1 = 0;
@@ -159,24 +148,11 @@ final class Dot {
         VectorDot.pairLayer(wp, a, aOff, b, bOff, br, shift, lo, hi, dest, off);
     }
 
+    /**
+     * {@code acc[o] += sum_{j<n} wt[base + j * stride + o] v[off + j]}, eight outputs at a time in
+     * locals as {@link #sparseSums} (the scalar loops' stride is a multiple of 8).
+     */
     private static void add(int[] wt, int base, int stride, int[] v, int off, int n, int[] acc) {
-        if (stride % 8 == 0) {
-            add8(wt, base, stride, v, off, n, acc);
-            return;
-        }
-        for (int j = 0; j < n; j++, base += stride) {
-            int x = v[off + j];
-            if (x == 0) { // a ReLU output at zero adds nothing: on C1 alone a step takes 4.3 us instead of 5.9
-                continue;
-            }
-            for (int o = 0; o < stride; o++) {
-                acc[o] += wt[base + o] * x;
-            }
-        }
-    }
-
-    /** {@link #add} eight outputs at a time in locals (as {@link #sparseSums}). */
-    private static void add8(int[] wt, int base, int stride, int[] v, int off, int n, int[] acc) {
         for (int k = 0; k < stride; k += 8) {
             int s0 = acc[k];
             int s1 = acc[k + 1];
