@@ -4,9 +4,10 @@ import ephyzip.Codec;
 import ephyzip.io.BadInputException;
 import ephyzip.stream.StreamHeader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** Where messages go when {@link QuickLine} built this command (no picocli spec then). */
+    PrintWriter err;
 
     @Mixin
     ModelOption model;
@@ -54,7 +58,7 @@ final class DecodeCommand implements Callable<Integer> {
         if (range.any()) {
             // a range is samples, not the original file: a WAV file when the output's name says so
             // (or, on standard output, when the stream holds one), else a flat file
-            return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+            return FileJob.run(io, naming, err(), (in, out, progress) -> {
                 Codec codec = codecFor(codecs, in);
                 try (InputStream s = FileJob.openInput(in, progress)) {
                     ephyzip.stream.StreamReader r = codec.open(s);
@@ -65,7 +69,7 @@ final class DecodeCommand implements Callable<Integer> {
                 }
             });
         }
-        return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+        return FileJob.run(io, naming, err(), (in, out, progress) -> {
             Codec codec = codecFor(codecs, in);
             try (InputStream s = FileJob.openInput(in, progress)) {
                 codec.decode(s, out);
@@ -96,5 +100,9 @@ final class DecodeCommand implements Callable<Integer> {
             }
         }
         return "";
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : err;
     }
 }

@@ -5,6 +5,7 @@ import ephyzip.format.Inputs;
 import ephyzip.io.BadInputException;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where messages go when {@link QuickLine} built this command (no picocli spec then). */
+    PrintWriter err;
+
     @Mixin
     ModelOption model;
 
@@ -36,6 +40,9 @@ final class EncodeCommand implements Callable<Integer> {
             + " (the fast residual path of levels 1 to 3).",
             defaultValue = "arith", converter = CoderConverter.class)
     CoderKind coder;
+
+    /** {@link #coder} when none is given (picocli's default value above names it). */
+    static final CoderKind DEFAULT_CODER = CoderKind.ARITH;
 
     @Option(names = "--frame", paramLabel = "N", description = {
             "Samples per channel in each frame of the stream; a receiver decodes frame by frame, so N bounds the"
@@ -98,7 +105,7 @@ final class EncodeCommand implements Callable<Integer> {
         FileJob.Naming naming = new FileJob.Naming("encode", Outputs::encodedName,
                 args -> args.size() == 2 && args.get(1).toString().toLowerCase().endsWith(Outputs.EXT),
                 EncodeCommand::isRecording);
-        return FileJob.run(io, naming, spec.commandLine().getErr(), (in, out, progress) -> {
+        return FileJob.run(io, naming, err(), (in, out, progress) -> {
             try {
                 c.encodeFile(in, layout, out, coder, frame, progress::total, progress::step);
             } catch (BadInputException e) {
@@ -118,5 +125,9 @@ final class EncodeCommand implements Callable<Integer> {
     private static boolean isRecording(Path p) {
         String n = p.getFileName().toString().toLowerCase();
         return n.endsWith(".wav") || n.endsWith(".bin") || n.endsWith(".dat");
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : err;
     }
 }

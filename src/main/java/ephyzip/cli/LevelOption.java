@@ -19,7 +19,8 @@ final class LevelOption {
     private Integer level;
     private String conflict;
 
-    private void set(int l) {
+    /** Records level {@code l}; a second, different level is an error for {@link #check}. */
+    void set(int l) {
         if (level != null && level != l) {
             conflict = "one compression level at a time (-" + level + " and -" + l + ")";
         }

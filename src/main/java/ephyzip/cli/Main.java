@@ -44,7 +44,9 @@ public final class Main {
         int exit;
         InferencePath.ownProcess = true;
         try {
-            exit = commandLine(args).execute(args);
+            // the everyday decode and encode lines skip picocli's start (QuickLine says why)
+            Integer quick = QuickLine.run(args, new PrintWriter(System.err, true));
+            exit = quick != null ? quick : commandLine(args).execute(args);
         } catch (NoClassDefFoundError e) {
             // train and compare need the tools' libraries; the lean class path has only the codec
             System.err.println("ephyzip: this command needs the training and tool libraries (target/lib), which"
@@ -96,24 +98,26 @@ public final class Main {
             // completion scripts are for bin/install-extras, not for the command list a user reads
             cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         }
-        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            boolean debug = debugRequested(parseResult);
-            if (e instanceof BadInputException) {
-                err.println("ephyzip: " + e.getMessage());
-                printTrace(err, e, debug);
-                return ExitCodes.BAD_INPUT;
-            }
-            if (e instanceof UsageException) {
-                err.println("ephyzip: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            err.println("ephyzip: unexpected failure: " + e + (debug ? "" : " (--debug shows where)"));
-            printTrace(err, e, debug);
-            return ExitCodes.FAILURE;
-        });
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> failure(e, cmd.getErr(), debugRequested(parseResult)));
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         return cl;
+    }
+
+    /** Reports a command's failure on {@code err}; returns its exit code. */
+    static int failure(Exception e, PrintWriter err, boolean debug) {
+        if (e instanceof BadInputException) {
+            err.println("ephyzip: " + e.getMessage());
+            printTrace(err, e, debug);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof UsageException) {
+            err.println("ephyzip: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        err.println("ephyzip: unexpected failure: " + e + (debug ? "" : " (--debug shows where)"));
+        printTrace(err, e, debug);
+        return ExitCodes.FAILURE;
     }
 
     private static boolean debugRequested(CommandLine.ParseResult pr) {

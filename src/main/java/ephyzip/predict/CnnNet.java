@@ -45,14 +45,37 @@ public final class CnnNet {
     /**
      * Every channel's network of one model reads the same transposed weights and biases: built
      * once per model (they are most of a channel's memory otherwise, 26 KB), copied only by a
-     * channel that learns ({@link #learnOutput}).
+     * channel that learns ({@link #learnOutput}). Looked up by identity: a map keyed by the
+     * record would hash it through the records' generated methods, whose first call costs some
+     * 20 ms of a short command's start.
      */
-    private static final java.util.Map<CnnWeights, int[][][]> SHARED =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final java.util.List<SharedArrays> SHARED = new java.util.ArrayList<>();
+
+    /** One model's shared arrays; the model is held weakly, so the entry dies with it. */
+    private record SharedArrays(java.lang.ref.WeakReference<CnnWeights> weights, int[][][] arrays) {
+    }
+
+    private static int[][][] shared(CnnWeights weights) {
+        synchronized (SHARED) {
+            for (SharedArrays s : SHARED) {
+                if (s.weights().get() == weights) {
+                    return s.arrays();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static void share(CnnWeights weights, int[][][] arrays) {
+        synchronized (SHARED) {
+            SHARED.removeIf(s -> s.weights().get() == null);
+            SHARED.add(new SharedArrays(new java.lang.ref.WeakReference<>(weights), arrays));
+        }
+    }
 
     public CnnNet(CnnWeights weights) {
         List<QuantLayer> ls = weights.layers();
-        int[][][] shared = SHARED.get(weights);
+        int[][][] shared = shared(weights);
         layers = ls.toArray(new QuantLayer[0]);
         int n = layers.length;
         rings = new int[n][];
@@ -104,7 +127,7 @@ public final class CnnNet {
         rowStart = new int[widest];
         value = new int[widest];
         if (shared == null) {
-            SHARED.put(weights, new int[][][] {transposed.clone(), biasRound.clone()});
+            share(weights, new int[][][] {transposed.clone(), biasRound.clone()});
         }
     }
 

@@ -13,7 +13,26 @@ public record Cli(int exit, String out, String err) {
         for (int i = 0; i < args.length; i++) {
             a[i] = args[i].toString();
         }
-        // as Main runs it: only the named command built
+        // as Main runs it: the everyday lines without picocli, else only the named command built
+        Integer quick = QuickLine.run(a, new PrintWriter(err, true));
+        if (quick != null) {
+            return new Cli(quick, out.toString(), err.toString());
+        }
+        CommandLine cl = Main.commandLine(a);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(a);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** As {@link #run}, always through picocli (for comparing the two ways in). */
+    public static Cli viaPicocli(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] a = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].toString();
+        }
         CommandLine cl = Main.commandLine(a);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
