@@ -1,0 +1,112 @@
+package ephyzip.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ephyzip.TestModels;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/aot-cache}: no option on Java 17 to 24, for other commands, or when turned off; on
+ * Java 25 (where /usr/lib/jvm/temurin-25-jdk-amd64 is installed) a cache made once, which a decode
+ * then starts from with the same bytes out.
+ */
+class AotCacheTest {
+    private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin");
+
+    @TempDir
+    Path dir;
+
+    /** Runs bin/aot-cache as it lies in {@code home}, with {@code javaBin} first on the path. */
+    private static String[] run(Path home, Path javaBin, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/aot-cache").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PATH", javaBin + File.pathSeparator + System.getenv("PATH"));
+        pb.environment().remove("EPHYZIP_AOT");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        String err = new String(p.getErrorStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out + err);
+        return new String[] {out, err};
+    }
+
+    @Test
+    void noOptionBeforeJava25ForOtherCommandsOrWhenTurnedOff() throws Exception {
+        Path home = Path.of("").toAbsolutePath();
+        Path java17 = Path.of(System.getProperty("java.home"), "bin");
+        assertEquals("", run(home, java17, Map.of(), "cp", "decode", "x.ezp")[0]);
+        if (Files.isDirectory(JAVA_25)) {
+            assertEquals("", run(home, JAVA_25, Map.of("EPHYZIP_AOT", "0"), "cp", "decode", "x.ezp")[0]);
+            assertEquals("", run(home, JAVA_25, Map.of(), "cp", "train", "--kind", "cnn")[0]);
+            assertEquals("", run(home, JAVA_25, Map.of(), "cp", "--help")[0]);
+        }
+    }
+
+    @Test
+    void java25MakesTheCacheOnceAndDecodesTheSameFromIt() throws Exception {
+        assumeTrue(Files.isDirectory(JAVA_25), "Java 25 is not installed at " + JAVA_25);
+        // a home of its own: the script, one recording, and the codec as jars (a cache takes no directories)
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("data"));
+        Files.copy(Path.of("bin/aot-cache"), home.resolve("bin/aot-cache"));
+        Path wav = TestModels.dataFiles().get(0);
+        Files.copy(wav, home.resolve("data/sample.wav"));
+        Files.createDirectories(home.resolve("models"));
+        Files.copy(Path.of("models/default.ezm"), home.resolve("models/default.ezm"));
+        StringBuilder cp = new StringBuilder(jarOf(Path.of("target/classes"), home.resolve("ephyzip.jar")).toString());
+        for (String dirName : new String[] {"target/codec", "target/cli-lib"}) {
+            try (Stream<Path> jars = Files.list(Path.of(dirName))) {
+                jars.filter(p -> p.toString().endsWith(".jar") && !p.getFileName().toString().startsWith("ephyzip"))
+                        .forEach(p -> cp.append(File.pathSeparator).append(p.toAbsolutePath()));
+            }
+        }
+        String[] first = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
+        assertTrue(first[0].startsWith("-XX:AOTCache=" + home.resolve("target/aot")), first[0] + "\n" + first[1]);
+        assertTrue(first[1].contains("making the start-up cache"), first[1]);
+        Path cache = Path.of(first[0].substring("-XX:AOTCache=".length()));
+        assertTrue(Files.size(cache) > 0);
+        String[] again = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
+        assertEquals(first[0], again[0]);
+        assertEquals("", again[1], "made once");
+
+        Path stream = dir.resolve("s.ezp");
+        assertEquals(0, Cli.run("encode", wav, stream).exit());
+        Path back = dir.resolve("back.wav");
+        Process p = new ProcessBuilder(JAVA_25.resolve("java").toString(), "--add-modules", "jdk.incubator.vector",
+                first[0], "-Dephyzip.home=" + home, "-cp", cp.toString(), "ephyzip.cli.Main", "decode",
+                stream.toString(), back.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(!out.contains("[error]") && !out.contains("[warning]"), "the cache was refused:\n" + out);
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back));
+    }
+
+    /** A jar of the classes under {@code classes}. */
+    private static Path jarOf(Path classes, Path jar) throws Exception {
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                j.write(Files.readAllBytes(f));
+                j.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
