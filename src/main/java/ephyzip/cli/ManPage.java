@@ -74,6 +74,10 @@ final class ManPage implements Callable<Integer> {
         b.append(".SH ENVIRONMENT\n.TP\n.B EPHYZIP_JAVA_OPTS\n")
                 .append(escape("Options for the Java VM that bin/ephyzip starts, e.g. -Xmx1g for a larger heap."))
                 .append("\n");
+        b.append(".TP\n.B EPHYZIP_AOT\n")
+                .append(escape("0: on Java 25 and later, do not make or use the start-up cache (target/aot) that"
+                        + " bin/ephyzip otherwise makes on the first encode or decode."))
+                .append("\n");
         b.append(".SH FILES\n.TP\n.I models/default.ezm\n")
                 .append(escape("The shipped default model, used when --model is not given (ephyzip --version gives"
                         + " its fingerprint): the small network of levels 4 to 6."))

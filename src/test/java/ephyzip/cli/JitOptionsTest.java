@@ -82,9 +82,24 @@ class JitOptionsTest {
         assertEquals("", options(Map.of("EPHYZIP_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "decode", small.toString()),
                 "a choice of the user's stands");
         assertEquals("", options("decode", "-"), "standard input cannot be told");
-        assertEquals("", options("encode", wav.toString()), "only decode, test and verify");
+        assertEquals("", options("inspect", grid.toString()), "only encode, decode, test and verify");
         assertEquals("", options("decode", wav.toString()), "not a stream: nothing counted, nothing chosen");
         assertEquals("", options(Map.of("EPHYZIP_JAVA_OPTS", "-Dephyzip.scalar=false"), "decode", residual.toString()),
+                "a choice of the user's stands");
+    }
+
+    @Test
+    void smallEncodesGetTheFirstCompilerAloneLargeOnesTheDefault() throws Exception {
+        Path wav = dir.resolve("small.wav");
+        Files.write(wav, TestWavs.mono(TestWavs.walk(5, 200_000)));
+        Path big = Files.createDirectories(dir.resolve("big"));
+        Files.write(big.resolve("big.wav"), TestWavs.mono(TestWavs.walk(6, 1_600_000))); // past 1.5 M samples a core
+        assertEquals(C1, options("encode", wav.toString()));
+        assertEquals(C1, options("encode", "-9", "--frame", "4096", "-f", wav.toString(), dir.resolve("out.ezp").toString()));
+        assertEquals("", options("encode", big.toString()), "a directory stands for its recordings");
+        assertEquals(C1, options("encode", "-o", big.toString(), wav.toString()), "an option's value is not an input");
+        assertEquals("", options("encode", "-"), "standard input cannot be told");
+        assertEquals("", options(Map.of("EPHYZIP_JAVA_OPTS", "-Dephyzip.scalar=false"), "encode", wav.toString()),
                 "a choice of the user's stands");
     }
 
