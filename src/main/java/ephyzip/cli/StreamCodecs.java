@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,19 +57,36 @@ final class StreamCodecs {
         return fixed;
     }
 
-    /** The shipped model with this fingerprint, else the default model. */
+    /**
+     * The shipped model with this fingerprint, else the default model. The shipped ones are tried
+     * in the order of their likelihood (the default, the large network, the bigram table), then
+     * any other file there: each costs a hash, and the first costs the hash's start-up too.
+     */
     private static ModelFile shipped(String fingerprint) throws BadInputException {
         Path dir = ModelOption.shipped("models");
         if (Files.isDirectory(dir)) {
+            List<Path> candidates = new ArrayList<>();
+            for (String name : new String[] {ModelOption.DEFAULT_MODEL, ModelOption.LARGE_MODEL, ModelOption.BIGRAM_MODEL}) {
+                candidates.add(ModelOption.shipped(name));
+            }
             try (DirectoryStream<Path> models = Files.newDirectoryStream(dir, "*.ezm")) {
-                for (Path m : models) {
-                    byte[] bytes = Files.readAllBytes(m);
-                    if (ModelFile.fingerprintOf(bytes).equals(fingerprint)) {
-                        return ModelFile.parse(m.toString(), bytes);
-                    }
-                }
+                List<Path> others = new ArrayList<>();
+                models.forEach(others::add);
+                others.removeAll(candidates);
+                Collections.sort(others);
+                candidates.addAll(others);
             } catch (IOException e) {
-                // an unreadable models folder: fall back to the default model below
+                // an unreadable models folder: the three shipped names, then the default below
+            }
+            for (Path m : candidates) {
+                try {
+                    ModelFile found = ModelFile.parseIf(fingerprint, m.toString(), Files.readAllBytes(m));
+                    if (found != null) {
+                        return found;
+                    }
+                } catch (IOException e) {
+                    // a missing or unreadable file: try the next
+                }
             }
         }
         return ModelOption.load(ModelOption.defaultModel());

@@ -42,9 +42,13 @@ public final class ModelFile {
     private final String fingerprint;
 
     private ModelFile(Model model, byte[] bytes) {
+        this(model, bytes, fingerprintOf(bytes));
+    }
+
+    private ModelFile(Model model, byte[] bytes, String fingerprint) {
         this.model = model;
         this.bytes = bytes;
-        this.fingerprint = fingerprintOf(bytes);
+        this.fingerprint = fingerprint;
     }
 
     public Model model() {
@@ -84,6 +88,19 @@ public final class ModelFile {
 
     /** Parses model bytes; {@code name} names the file in error messages. */
     public static ModelFile parse(String name, byte[] bytes) throws BadInputException {
+        return parse(name, bytes, fingerprintOf(bytes));
+    }
+
+    /**
+     * Parses model bytes when their fingerprint is {@code fingerprint}; null, and nothing parsed,
+     * when it is another. For finding a stream's model among several files: each is hashed once.
+     */
+    public static ModelFile parseIf(String fingerprint, String name, byte[] bytes) throws BadInputException {
+        String actual = fingerprintOf(bytes);
+        return actual.equals(fingerprint) ? parse(name, bytes, actual) : null;
+    }
+
+    private static ModelFile parse(String name, byte[] bytes, String fingerprint) throws BadInputException {
         if (bytes.length < MAGIC.length + 1 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new BadInputException(name + ": not an ephyzip model file");
         }
@@ -97,7 +114,7 @@ public final class ModelFile {
             if (in.read() != -1) {
                 throw new IOException("unexpected bytes after the model");
             }
-            return new ModelFile(model, bytes.clone());
+            return new ModelFile(model, bytes.clone(), fingerprint);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(name + ": damaged model file (" + e.getMessage() + ")");
         }
