@@ -84,6 +84,17 @@ class AotCacheTest {
         String[] again = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
         assertEquals(first[0], again[0]);
         assertEquals("", again[1], "made once");
+        // a rebuilt jar: another cache (Java 25 itself would load the stale one's classes)
+        Path jar = home.resolve("ephyzip.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        String[] rebuilt = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
+        assertTrue(!rebuilt[0].equals(first[0]) && rebuilt[0].startsWith("-XX:AOTCache="), rebuilt[0]);
+        assertTrue(rebuilt[1].contains("making the start-up cache"), rebuilt[1]);
+        assertTrue(!Files.exists(cache), "the stale cache is removed");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        first = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
 
         Path stream = dir.resolve("s.ezp");
         assertEquals(0, Cli.run("encode", wav, stream).exit());
