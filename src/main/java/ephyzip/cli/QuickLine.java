@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 /**
  * The everyday shapes of {@code decode} and {@code encode} read without picocli, whose first
  * command costs about 0.1 s of interpreted reflection before anything else runs (measured
- * 2026-11-30, one core: a third of a 5-s recording's decode). Only what it knows for certain:
- * the command first, then the flags {@code -f -c -k}-style options listed in {@link #parse},
- * each at most once, option values that are plain words, and files. Anything else (help, a
+ * 2026-11-30, one core: a sixth of a 5-s recording's decode). Only what it knows for certain:
+ * the command first, then {@code -f}, {@code -c}, {@code -o DIR}, {@code -m MODEL},
+ * {@code --threads N} and (encode) a level, each at most once, option values that are plain
+ * words, and files. Anything else (help, a
  * range, {@code --opt=value}, clustered flags, {@code @files}, {@code --}, an unknown or repeated
  * option) returns null and goes to picocli, which then parses the whole line and gives its
  * messages. The command it builds is the one picocli would build, its fields set the same
