@@ -40,17 +40,30 @@ final class SegmentedCoder implements PayloadCoder {
         T run(int segment) throws CorruptStreamException;
     }
 
+    /**
+     * Whether a segment has run in this process yet. The first runs alone, before the others are
+     * handed to the pool: until the JIT has compiled the coder (some ten thousand samples), each
+     * thread that codes runs interpreted, so two threads at the start cost twice the slow work
+     * while the compiler waits for a core; one leaves it the other.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Runs {@code job} for every segment, in parallel where a pool is given; the first failure in segment order wins. */
     private <T> List<T> each(int segments, Job<T> job) throws CorruptStreamException {
         List<T> out = new ArrayList<>();
+        int first = 0;
+        if (pool != null && !WARM.getAndSet(true)) {
+            out.add(job.run(0));
+            first = 1;
+        }
         if (pool == null) {
-            for (int g = 0; g < segments; g++) {
+            for (int g = first; g < segments; g++) {
                 out.add(job.run(g));
             }
             return out;
         }
         List<Future<T>> fs = new ArrayList<>();
-        for (int g = 0; g < segments; g++) {
+        for (int g = first; g < segments; g++) {
             int seg = g;
             fs.add(pool.submit(() -> job.run(seg)));
         }
