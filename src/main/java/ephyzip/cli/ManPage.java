@@ -75,7 +75,7 @@ final class ManPage implements Callable<Integer> {
                 .append(escape("Options for the Java VM that bin/ephyzip starts, e.g. -Xmx1g for a larger heap."))
                 .append("\n");
         b.append(".TP\n.B EPHYZIP_AOT\n")
-                .append(escape("0: on Java 25 and later, do not make or use the start-up cache (target/aot) that"
+                .append(escape("0: do not make or use the start-up cache (target/aot) that"
                         + " bin/ephyzip otherwise makes on the first encode or decode."))
                 .append("\n");
         b.append(".SH FILES\n.TP\n.I models/default.ezm\n")

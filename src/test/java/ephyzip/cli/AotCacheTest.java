@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/aot-cache}: no option on Java 17 to 24, for other commands, or when turned off; on
- * Java 25 (where /usr/lib/jvm/temurin-25-jdk-amd64 is installed) a cache made once, which a decode
- * then starts from with the same bytes out.
+ * {@code bin/aot-cache}: no option for other commands or when turned off; else a cache made once
+ * per JVM and build (a class-data-sharing archive on the JVM running the tests, an ahead-of-time
+ * cache on Java 25 where /usr/lib/jvm/temurin-25-jdk-amd64 is installed), which a decode then
+ * starts from, with the same bytes out.
  */
 class AotCacheTest {
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin");
@@ -46,20 +47,29 @@ class AotCacheTest {
     }
 
     @Test
-    void noOptionBeforeJava25ForOtherCommandsOrWhenTurnedOff() throws Exception {
+    void noOptionForOtherCommandsOrWhenTurnedOff() throws Exception {
         Path home = Path.of("").toAbsolutePath();
-        Path java17 = Path.of(System.getProperty("java.home"), "bin");
-        assertEquals("", run(home, java17, Map.of(), "cp", "decode", "x.ezp")[0]);
-        if (Files.isDirectory(JAVA_25)) {
-            assertEquals("", run(home, JAVA_25, Map.of("EPHYZIP_AOT", "0"), "cp", "decode", "x.ezp")[0]);
-            assertEquals("", run(home, JAVA_25, Map.of(), "cp", "train", "--kind", "cnn")[0]);
-            assertEquals("", run(home, JAVA_25, Map.of(), "cp", "--help")[0]);
-        }
+        Path java = Path.of(System.getProperty("java.home"), "bin");
+        assertEquals("", run(home, java, Map.of("EPHYZIP_AOT", "0"), "cp", "decode", "x.ezp")[0]);
+        assertEquals("", run(home, java, Map.of(), "cp", "train", "--kind", "cnn")[0]);
+        assertEquals("", run(home, java, Map.of(), "cp", "--help")[0]);
+    }
+
+    /** This JVM's: a class-data-sharing archive before Java 25. */
+    @Test
+    void thisJvmMakesTheCacheOnceAndDecodesTheSameFromIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 13, "no dynamic class-data sharing before Java 13");
+        makesTheCacheOnceAndDecodesTheSameFromIt(Path.of(System.getProperty("java.home"), "bin"),
+                Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
     }
 
     @Test
-    void java25MakesTheCacheOnceAndDecodesTheSameFromIt() throws Exception {
+    void java25MakesItsCacheOnceAndDecodesTheSameFromIt() throws Exception {
         assumeTrue(Files.isDirectory(JAVA_25), "Java 25 is not installed at " + JAVA_25);
+        makesTheCacheOnceAndDecodesTheSameFromIt(JAVA_25, "-XX:AOTCache=");
+    }
+
+    private void makesTheCacheOnceAndDecodesTheSameFromIt(Path javaBin, String option) throws Exception {
         // a home of its own: the script, one recording, and the codec as jars (a cache takes no directories)
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("bin"));
@@ -76,30 +86,30 @@ class AotCacheTest {
                         .forEach(p -> cp.append(File.pathSeparator).append(p.toAbsolutePath()));
             }
         }
-        String[] first = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
-        assertTrue(first[0].startsWith("-XX:AOTCache=" + home.resolve("target/aot")), first[0] + "\n" + first[1]);
+        String[] first = run(home, javaBin, Map.of(), cp.toString(), "decode", "x.ezp");
+        assertTrue(first[0].startsWith(option + home.resolve("target/aot")), first[0] + "\n" + first[1]);
         assertTrue(first[1].contains("making the start-up cache"), first[1]);
-        Path cache = Path.of(first[0].split(" ")[0].substring("-XX:AOTCache=".length()));
+        Path cache = Path.of(first[0].split(" ")[0].substring(option.length()));
         assertTrue(Files.size(cache) > 0);
-        String[] again = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
+        String[] again = run(home, javaBin, Map.of(), cp.toString(), "decode", "x.ezp");
         assertEquals(first[0], again[0]);
         assertEquals("", again[1], "made once");
         // a rebuilt jar: another cache (Java 25 itself would load the stale one's classes)
         Path jar = home.resolve("ephyzip.jar");
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() - 60_000));
-        String[] rebuilt = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
-        assertTrue(!rebuilt[0].equals(first[0]) && rebuilt[0].startsWith("-XX:AOTCache="), rebuilt[0]);
+        String[] rebuilt = run(home, javaBin, Map.of(), cp.toString(), "decode", "x.ezp");
+        assertTrue(!rebuilt[0].equals(first[0]) && rebuilt[0].startsWith(option), rebuilt[0]);
         assertTrue(rebuilt[1].contains("making the start-up cache"), rebuilt[1]);
         assertTrue(!Files.exists(cache), "the stale cache is removed");
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        first = run(home, JAVA_25, Map.of(), cp.toString(), "decode", "x.ezp");
+        first = run(home, javaBin, Map.of(), cp.toString(), "decode", "x.ezp");
 
         Path stream = dir.resolve("s.ezp");
         assertEquals(0, Cli.run("encode", wav, stream).exit());
         Path back = dir.resolve("back.wav");
-        List<String> cmd = new ArrayList<>(List.of(JAVA_25.resolve("java").toString(), "--add-modules",
+        List<String> cmd = new ArrayList<>(List.of(javaBin.resolve("java").toString(), "--add-modules",
                 "jdk.incubator.vector"));
         cmd.addAll(List.of(first[0].split(" ")));
         cmd.addAll(List.of("-Xlog:class+load=info", "-Dephyzip.home=" + home, "-cp", cp.toString(),
