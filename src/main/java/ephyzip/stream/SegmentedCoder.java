@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A frame's channels in segments of {@code segmentChannels}, each coded by a coder of its own that
@@ -46,21 +47,21 @@ final class SegmentedCoder implements PayloadCoder {
      * thread that codes runs interpreted, so two threads at the start cost twice the slow work
      * while the compiler waits for a core; one leaves it the other.
      */
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     /** Runs {@code job} for every segment, in parallel where a pool is given; the first failure in segment order wins. */
     private <T> List<T> each(int segments, Job<T> job) throws CorruptStreamException {
         List<T> out = new ArrayList<>();
-        int first = 0;
-        if (pool != null && !WARM.getAndSet(true)) {
-            out.add(job.run(0));
-            first = 1;
-        }
         if (pool == null) {
-            for (int g = first; g < segments; g++) {
+            for (int g = 0; g < segments; g++) {
                 out.add(job.run(g));
             }
             return out;
+        }
+        int first = 0;
+        if (!WARM.getAndSet(true)) {
+            out.add(job.run(0));
+            first = 1;
         }
         List<Future<T>> fs = new ArrayList<>();
         for (int g = first; g < segments; g++) {
