@@ -34,6 +34,19 @@ class ModelFileTest {
     }
 
     @Test
+    void parseIfParsesOnlyTheModelWithThatFingerprint() throws Exception {
+        ModelFile cnn = TestModels.cnn();
+        byte[] bytes = cnn.bytes();
+        ModelFile found = ModelFile.parseIf(cnn.fingerprint(), "default.ezm", bytes);
+        assertEquals(cnn.fingerprint(), found.fingerprint());
+        assertEquals(ModelFile.fingerprintOf(bytes), found.fingerprint());
+        assertEquals(null, ModelFile.parseIf(TestModels.large().fingerprint(), "default.ezm", bytes));
+        byte[] damaged = bytes.clone();
+        damaged[damaged.length / 2] ^= 1; // another fingerprint: not even parsed, so not an error
+        assertEquals(null, ModelFile.parseIf(cnn.fingerprint(), "default.ezm", damaged));
+    }
+
+    @Test
     void damagedModelIsBadInput() throws Exception {
         byte[] good = TestModels.bigram().bytes();
         long seed = 7;
