@@ -38,6 +38,7 @@ class AotCacheTest {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PATH", javaBin + File.pathSeparator + System.getenv("PATH"));
         pb.environment().remove("EPHYZIP_AOT");
+        pb.environment().remove("EPHYZIP_JAVA_OPTS");
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
@@ -51,6 +52,8 @@ class AotCacheTest {
         Path home = Path.of("").toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin");
         assertEquals("", run(home, java, Map.of("EPHYZIP_AOT", "0"), "cp", "decode", "x.ezp")[0]);
+        assertEquals("", run(home, java, Map.of("EPHYZIP_JAVA_OPTS", "-Xshare:off"), "cp", "decode", "x.ezp")[0],
+                "the user's choice of class sharing stands");
         assertEquals("", run(home, java, Map.of(), "cp", "train", "--kind", "cnn")[0]);
         assertEquals("", run(home, java, Map.of(), "cp", "--help")[0]);
     }
