@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -288,11 +286,6 @@ public final class ModelFile {
 
     /** The fingerprint a model file of these bytes has, without parsing them. */
     public static String fingerprintOf(byte[] bytes) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(h, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(bytes), 0, 8);
     }
 }
