@@ -45,6 +45,8 @@ public final class Codec {
     private final int fastVariant;
     /** Whether the residual path may choose the presets with a long LMS stage (level 9). */
     private final boolean longStages;
+    /** Whether a network model's predictor mixes in each channel's histogram of classes (levels 7 to 9). */
+    private final boolean classHistogram;
     private java.util.concurrent.ExecutorService pool;
 
     /**
@@ -71,15 +73,17 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, PATH_DEFAULT, -1, false);
+        this(modelFile, threads, PATH_DEFAULT, -1, false, false);
     }
 
-    private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant, boolean longStages) {
+    private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant, boolean longStages,
+                  boolean classHistogram) {
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
         this.restartSamples = restartSamples;
         this.fastVariant = fastVariant;
         this.longStages = longStages;
+        this.classHistogram = classHistogram;
     }
 
     /**
@@ -91,7 +95,7 @@ public final class Codec {
         if (variant < -1 || variant >= FastChannel.VARIANTS) {
             throw new IllegalArgumentException("fast-path variant " + variant);
         }
-        return new Codec(modelFile, threads, restartSamples, variant, longStages);
+        return new Codec(modelFile, threads, restartSamples, variant, longStages, classHistogram);
     }
 
     /**
@@ -101,7 +105,17 @@ public final class Codec {
      * (docs/results.md, "Level 9": 0% to 0.17% smaller a source on other labs' recordings).
      */
     public Codec withLongStages() {
-        return new Codec(modelFile, threads, restartSamples, fastVariant, true);
+        return new Codec(modelFile, threads, restartSamples, fastVariant, true, classHistogram);
+    }
+
+    /**
+     * This codec with a network model's predictor mixing in each channel's own histogram of step
+     * classes (levels 7 to 9, stream format 9): about 0.15% smaller on Neuralink recordings the
+     * network was not trained on, 2% to 5% slower (docs/results.md, "Levels 7 to 9"). Streams of a
+     * bigram model, and of the residual, fast and stored paths, are as without it.
+     */
+    public Codec withClassHistogram() {
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, true);
     }
 
     /** The fast path's variant when {@code FAST} is asked for and none was set. */
@@ -116,7 +130,7 @@ public final class Codec {
         if (samplesPerChannel < 0) {
             throw new IllegalArgumentException("restart interval " + samplesPerChannel);
         }
-        return new Codec(modelFile, threads, samplesPerChannel, fastVariant, longStages);
+        return new Codec(modelFile, threads, samplesPerChannel, fastVariant, longStages, classHistogram);
     }
 
     /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
@@ -525,11 +539,18 @@ public final class Codec {
                 : plan.coder().residual() ? DEFAULT_RESTART_RESIDUAL : DEFAULT_RESTART;
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
-        // the fast path came with version 7, the residual path's presets 3 to 11 with 8; otherwise,
-        // without a restart point inside the stream, version 5: the bytes earlier releases wrote
-        int version = plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
+        // the fast path came with version 7, the residual path's presets 3 to 11 with 8, the class
+        // histogram with 9; otherwise, without a restart point inside the stream, version 5: the
+        // bytes earlier releases wrote
+        boolean histogram = classHistogram && model.cnn() != null
+                && (plan.coder() == CoderKind.ARITH || plan.coder() == CoderKind.RANK);
+        int version = histogram ? StreamHeader.VERSION_9 : plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
                 : plan.coder() == CoderKind.RESIDUAL && ResidualRecord.needsVersion8(plan.alphabetRecord())
-                ? StreamHeader.VERSION : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
+                ? StreamHeader.VERSION_8 : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
+        if (predictors == defaultPredictors) { // the predictor of the version written
+            int v = version;
+            predictors = c -> Predictors.forVersion(model, v);
+        }
         StreamHeader h = new StreamHeader(version, plan.coder(),
                 modelFile.fingerprint(), channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 plan.alphabetRecord(), segmentChannels(plan.coder(), channels), restarts ? (int) restartFrames : 0);

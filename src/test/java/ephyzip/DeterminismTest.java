@@ -214,6 +214,36 @@ class DeterminismTest {
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in the interpreter");
     }
 
+    /**
+     * Levels 7 to 9's class histogram (format 9): the same stream from the vector JIT on two CPUs,
+     * the scalar loops on one, the first compiler alone and Java 25 where installed; the decode
+     * in another JVM.
+     */
+    @Test
+    void classHistogramAgreesAcrossJvms() throws Exception {
+        Path wav = TestModels.dataFiles().get(3);
+        List<String> enc = List.of("encode", "-9");
+        Path a = dir.resolve("h-2cpu.ezp");
+        assertEquals(0, runJvm(2, args(enc, wav, a)));
+        byte[] reference = Files.readAllBytes(a);
+        assertEquals(StreamHeader.VERSION_9, reference[4], "format 9");
+        Path b = dir.resolve("h-1cpu.ezp");
+        assertEquals(0, runJvm(1, args(enc, wav, b)));
+        assertArrayEquals(reference, Files.readAllBytes(b), "the scalar loops wrote another stream");
+        Path c1 = dir.resolve("h-c1.ezp");
+        assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1", "-Dephyzip.scalar=true"), args(enc, wav, c1)));
+        assertArrayEquals(reference, Files.readAllBytes(c1), "the first compiler alone wrote another stream");
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (Files.isExecutable(java25)) {
+            Path d = dir.resolve("h-25.ezp");
+            assertEquals(0, runJvm(java25, List.of(), args(enc, wav, d)));
+            assertArrayEquals(reference, Files.readAllBytes(d), "Java 25 wrote another stream");
+        }
+        Path back = dir.resolve("h-back.wav");
+        assertEquals(0, runJvm(1, "decode", a.toString(), back.toString()));
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in another JVM");
+    }
+
     private static String[] args(List<String> head, Path in, Path out) {
         List<String> all = new ArrayList<>(head);
         all.add(in.toString());

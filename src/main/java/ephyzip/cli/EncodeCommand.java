@@ -98,6 +98,9 @@ final class EncodeCommand implements Callable<Integer> {
         if (level.longStages()) {
             codec = codec.withLongStages();
         }
+        if (level.classHistogram()) {
+            codec = codec.withClassHistogram();
+        }
         if (level.fastVariant() >= 0 || coder == CoderKind.FAST) {
             codec = codec.withFastPath(level.fastVariant() >= 0 ? level.fastVariant() : Codec.FAST_DEFAULT_VARIANT);
         }

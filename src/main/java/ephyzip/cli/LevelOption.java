@@ -4,14 +4,17 @@ import picocli.CommandLine.Option;
 
 /**
  * Compression levels as gzip, xz and zstd users expect them: {@code -1} (or {@code --fast}) to
- * {@code -9} (or {@code --best}). A level is a choice of model (and so of speed): 1 to 3 the
- * bigram table alone, about 7 times faster to decode on the grid path for about 2.4% less ratio
- * on Neuralink's recordings, and where the grid does not fit, the fast residual path (variant 0 to
- * 2: about 10 times faster than the residual path for 1-5% less ratio, 16% on an ADC with uneven
- * codes); 4 to 9 the network, the
- * default (6), and the residual path; 9 also tries the residual path's heavier presets (a long LMS
- * stage: 0% to 0.25% smaller, half the speed). The stream names its model, and decode finds a shipped model by that name, so a
- * stream of any level decodes without options.
+ * {@code -9} (or {@code --best}). A level is a choice of model and path: 1 to 3 the bigram table
+ * alone, about 7 times faster to decode on the grid path for about 2.4% less ratio on Neuralink's
+ * recordings, and where the grid does not fit, the fast residual path (variant 0 to 2: about 10
+ * times faster than the residual path for 1-5% less ratio, 16% on an ADC with uneven codes); 4 to
+ * 6 (the default, 6) the small network, and the residual path; 7 to 9 the same network with each
+ * channel's own histogram of step classes mixed in (stream format 9: about 0.15% smaller on
+ * recordings the network never saw, a few percent slower); 9 also tries the residual path's
+ * heavier presets (a long LMS stage: 0% to 0.25% smaller, half the speed). The stream names its
+ * model and format, and decode finds a shipped model by that name, so a stream of any level
+ * decodes without options. The large network ({@code models/large.ezm}, levels 7 to 9 in 0.6)
+ * is taken only with {@code -m}.
  */
 final class LevelOption {
     /** The level when none is given. */
@@ -74,8 +77,9 @@ final class LevelOption {
         set(8);
     }
 
-    @Option(names = {"-9", "--best"}, description = "Best ratio: the large network (levels 7 to 9), and where the grid does"
-            + " not fit, the residual path's heavier presets too (about half the speed).")
+    @Option(names = {"-9", "--best"}, description = "Best ratio: the network with each channel's own histogram mixed in"
+            + " (levels 7 to 9), and where the grid does not fit, the residual path's heavier presets too (about half"
+            + " the speed).")
     void nine(boolean on) {
         set(9);
     }
@@ -102,9 +106,13 @@ final class LevelOption {
         return level() == 9;
     }
 
+    /** Whether a network model's predictor mixes in each channel's histogram of classes (levels 7 to 9). */
+    boolean classHistogram() {
+        return level() >= 7;
+    }
+
     /** The shipped model file of this level. */
     String model() {
-        int l = level();
-        return l <= 3 ? ModelOption.BIGRAM_MODEL : l <= 6 ? ModelOption.DEFAULT_MODEL : ModelOption.LARGE_MODEL;
+        return level() <= 3 ? ModelOption.BIGRAM_MODEL : ModelOption.DEFAULT_MODEL;
     }
 }

@@ -83,7 +83,7 @@ final class ManPage implements Callable<Integer> {
                         + " its fingerprint): the small network of levels 4 to 6."))
                 .append("\n");
         b.append(".TP\n.I models/large.ezm\n")
-                .append(escape("The large network of levels 7 to 9."))
+                .append(escape("The large network: 0.6's levels 7 to 9, now taken only with -m."))
                 .append("\n");
         b.append(".TP\n.I models/bigram.ezm\n")
                 .append(escape("The bigram table of levels 1 to 3."))

@@ -18,6 +18,8 @@ public final class EphyzipContender implements Contender {
     private final Integer threshold;
     private final int frameLength;
     private final boolean withoutNetwork;
+    /** Format 9's predictor: the recording's class histogram mixed in (levels 7 to 9). */
+    private final boolean histogram;
 
     /** {@code threshold}: the rank coder's fallback threshold, or null for the model's own. */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold) {
@@ -35,12 +37,13 @@ public final class EphyzipContender implements Contender {
      */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold, int frameLength,
                             boolean withoutNetwork) {
-        this(name, new Codec(model), coder, threshold, frameLength, withoutNetwork);
+        this(name, new Codec(model), coder, threshold, frameLength, withoutNetwork, false);
     }
 
     private EphyzipContender(String name, Codec codec, CoderKind coder, Integer threshold, int frameLength,
-                             boolean withoutNetwork) {
+                             boolean withoutNetwork, boolean histogram) {
         this.withoutNetwork = withoutNetwork;
+        this.histogram = histogram;
         this.name = name;
         this.codec = codec;
         this.coder = coder;
@@ -54,13 +57,16 @@ public final class EphyzipContender implements Contender {
      */
     public static EphyzipContender fastLevel(int level, ModelFile model) {
         return new EphyzipContender("level-" + level, new Codec(model).withFastPath(level - 1), CoderKind.ARITH, null,
-                Codec.DEFAULT_FRAME, false);
+                Codec.DEFAULT_FRAME, false, false);
     }
 
-    /** What {@code encode -9} does: the default model, the residual path's heavier presets allowed. */
+    /**
+     * What {@code encode -9} does: the default model with each channel's class histogram mixed in,
+     * the residual path's heavier presets allowed.
+     */
     public static EphyzipContender bestLevel(ModelFile model) {
-        return new EphyzipContender("level-9", new Codec(model).withLongStages(), CoderKind.ARITH, null,
-                Codec.DEFAULT_FRAME, false);
+        return new EphyzipContender("level-9", new Codec(model).withLongStages().withClassHistogram(), CoderKind.ARITH,
+                null, Codec.DEFAULT_FRAME, false, true);
     }
 
     @Override
@@ -87,6 +93,9 @@ public final class EphyzipContender implements Contender {
         Model m = codec.modelFile().model();
         if (withoutNetwork) {
             return Predictors.withoutNetwork(m);
+        }
+        if (histogram) {
+            return Predictors.forVersion(m, Predictors.HISTOGRAM_VERSION);
         }
         return threshold == null ? Predictors.of(m) : Predictors.of(m, threshold);
     }

@@ -13,7 +13,8 @@ import ephyzip.model.CnnWeights;
  * Predicts the next token with the network. The network gives a distribution over the step to
  * the next token within +-band, plus one class for "elsewhere". For the arithmetic coder that
  * distribution is mixed with the bigram table's by the stream format's {@link CnnMix} (format 4
- * and later: geometrically, with two weights each channel learns, {@link GeometricMix}); a token
+ * and later: geometrically, with two weights each channel learns, {@link GeometricMix}; at levels
+ * 7 to 9, format 9, with the channel's own histogram of classes too); a token
  * elsewhere (or an escape) is then coded by {@link WideStepCoder}. The rank coder ranks the
  * tokens in the band by that same mixed distribution, and the rest after them in bigram order
  * ({@link BandRanking}); when the most likely token's probability is below the model's threshold,
@@ -71,6 +72,15 @@ public final class CnnPredictor implements ModelPredictor {
      */
     CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
                  int learnShift, boolean geometric) {
+        this(weights, bigram, startToken, thresholdQ16, parts, learnShift, geometric ? Mix.GEOMETRIC : Mix.LINEAR);
+    }
+
+    /** The stream format's mix: formats 2 and 3 linear; 4 to 8 geometric; 9 (levels 7 to 9) geometric with the class histogram. */
+    enum Mix { LINEAR, GEOMETRIC, GEOMETRIC_WITH_HISTOGRAM }
+
+    /** {@code learnShift}: with {@link Mix#LINEAR} only. */
+    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
+                 int learnShift, Mix kind) {
         this.withNetwork = parts[0];
         this.weights = weights;
         this.bigram = bigram;
@@ -84,8 +94,9 @@ public final class CnnPredictor implements ModelPredictor {
         this.other = 2 * band;
         this.zeros = new int[weights.classes()];
         this.rankWeight = new int[weights.classes()];
-        if (geometric) {
-            this.mix = new GeometricMix(weights.classes(), bigram, band, parts[0], parts[1]);
+        if (kind != Mix.LINEAR) {
+            this.mix = new GeometricMix(weights.classes(), bigram, band, parts[0], parts[1],
+                    kind == Mix.GEOMETRIC_WITH_HISTOGRAM);
             this.learning = null;
         } else {
             LinearMix linear = new LinearMix(weights.classes(), bigram, band, parts);

@@ -2,14 +2,18 @@ package ephyzip.predict;
 
 import ephyzip.model.BigramTable;
 
-/** Stream format 4 and later: the network and the bigram mixed geometrically ({@link GeometricMixer}). */
+/**
+ * Stream format 4 and later: the network and the bigram mixed geometrically ({@link GeometricMixer});
+ * from format 9 on, at levels 7 to 9, with the recording's histogram of classes as well.
+ */
 final class GeometricMix implements CnnMix {
     private final GeometricMixer mixer;
     private final BigramTable bigram;
     private final int band;
 
-    GeometricMix(int classes, BigramTable bigram, int band, boolean withNetwork, boolean withBigram) {
-        this.mixer = new GeometricMixer(classes, withNetwork, withBigram);
+    GeometricMix(int classes, BigramTable bigram, int band, boolean withNetwork, boolean withBigram,
+                 boolean withHistogram) {
+        this.mixer = new GeometricMixer(classes, withNetwork, withBigram, withHistogram);
         this.bigram = bigram;
         this.band = band;
     }

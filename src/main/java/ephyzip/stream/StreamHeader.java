@@ -31,16 +31,19 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels, int restartFrames) {
     /**
-     * The newest version this ephyzip writes: version 7 and the residual path's presets 3 to 5
-     * (a long LMS stage), written only for residual-path streams that use one (level 9). Fast-path
-     * streams are written as {@link #VERSION_7}; the other coders' streams as {@link #VERSION_6}
-     * when they hold a restart point, else as {@link #VERSION_5}, byte for byte what earlier
-     * releases wrote. Also read: {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the
-     * linear mixer) and {@link #VERSION_2}.
+     * The newest version this ephyzip writes: version 8's layout, for the grid path's coders (rank
+     * and arith) with a network model at levels 7 to 9, whose predictor mixes in each channel's own
+     * histogram of step classes; no other coder is allowed in it. Residual-path streams that use a
+     * long LMS preset (level 9) are written as {@link #VERSION_8}, fast-path streams as
+     * {@link #VERSION_7}; the other streams as {@link #VERSION_6} when they hold a restart point,
+     * else as {@link #VERSION_5}, byte for byte what earlier releases wrote. Also read:
+     * {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
      */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
     /** The newest version, under the name its checks use. */
-    public static final int VERSION_8 = VERSION;
+    public static final int VERSION_9 = VERSION;
+    /** Version 7 and the residual path's presets 3 to 11 (a long LMS stage). */
+    public static final int VERSION_8 = 8;
     /** Version 6 and the fast residual path (coder 4). */
     public static final int VERSION_7 = 7;
     /** Version 5 and restart points (the restart field). */
@@ -92,6 +95,9 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
+        if (version >= VERSION_9 && !gridCoder(coder)) {
+            throw new IllegalArgumentException(coder.label() + " coder in a version " + version + " stream");
+        }
     }
 
     /** A header with one coder segment for all channels. */
@@ -108,6 +114,11 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                         byte[] alphabetRecord, int segmentChannels) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 alphabetRecord, segmentChannels, 0);
+    }
+
+    /** Whether {@code coder} is one that version 9 may hold: the grid path's rank or arith coder. */
+    private static boolean gridCoder(CoderKind coder) {
+        return coder == CoderKind.RANK || coder == CoderKind.ARITH;
     }
 
     /** Whether every channel's predictor starts fresh at frame {@code f} (the first frame aside). */
@@ -307,6 +318,9 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                 throw new CorruptStreamException("coder id 4 in a version " + version + " stream", 5);
             }
             FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);
+        }
+        if (version >= VERSION_9 && !gridCoder(coder)) {
+            throw new CorruptStreamException("coder id " + coderId + " in a version " + version + " stream", 5);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
                 : problem(kind, channels, (int) frameLength, samples, sourceHeader.length);

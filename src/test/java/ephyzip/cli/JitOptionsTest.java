@@ -58,7 +58,8 @@ class JitOptionsTest {
         Path streams = Files.createDirectories(dir.resolve("four"));
         for (int i = 0; i < 4; i++) { // four 5-s Neuralink recordings, large network: past the network's limit
             Path large = streams.resolve(i + ".ezp");
-            assertEquals(0, Cli.run("encode", "-9", TestModels.dataFiles().get(i), large).exit());
+            assertEquals(0, Cli.run("encode", "-m", TestModels.MODELS.resolve("large.ezm"), TestModels.dataFiles().get(i),
+                    large).exit());
         }
         Path small = Files.createDirectories(dir.resolve("small"));
         for (int i = 0; i < 12; i++) { // the small network: ten 5-s recordings are short, twelve not

@@ -37,6 +37,25 @@ class StreamHeaderTest {
     }
 
     @Test
+    void versionNineHoldsTheGridCodersOnly() throws Exception {
+        for (CoderKind coder : new CoderKind[] {CoderKind.RANK, CoderKind.ARITH}) {
+            StreamHeader v9 = new StreamHeader(StreamHeader.VERSION_9, coder, "0123456789abcdef", 2, 100, 1000,
+                    InputKind.WAV, 19531, new byte[44], new byte[0], 2, 3);
+            StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v9.toBytes()));
+            assertEquals(StreamHeader.VERSION_9, back.version());
+            assertEquals(coder, back.coder());
+            assertEquals(3, back.restartFrames(), "version 6's layout: the restart field");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION_9, CoderKind.STORED,
+                "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44], new byte[0], 0, 0));
+        byte[] b = new StreamHeader(StreamHeader.VERSION_6, CoderKind.STORED, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 19531, new byte[44], new byte[0], 0, 0).toBytes();
+        b[4] = StreamHeader.VERSION_9;
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("coder id 2 in a version 9 stream"), refusal(b));
+    }
+
+    @Test
     void theFastPathIsVersionSevenWithItsRecordChecked() throws Exception {
         StreamHeader v7 = new StreamHeader(StreamHeader.VERSION_7, CoderKind.FAST, "0123456789abcdef", 2, 100, 1000,
                 InputKind.WAV, 19531, new byte[44], FastRecord.of(1), 2, 0);
@@ -56,8 +75,12 @@ class StreamHeaderTest {
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
         assertTrue(refusal(b).contains("unknown fast-path variant 3"), refusal(b));
         b = v7.toBytes();
-        b[4] = 9;
-        assertTrue(refusal(b).contains("version 9 is not supported"), refusal(b));
+        b[4] = 10;
+        assertTrue(refusal(b).contains("version 10 is not supported"), refusal(b));
+        b = v7.toBytes();
+        b[4] = StreamHeader.VERSION_9;
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("coder id 4 in a version 9 stream"), refusal(b));
     }
 
     /** GOOD's bytes with one field changed and the header checksum made valid again. */
