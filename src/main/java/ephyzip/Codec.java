@@ -45,8 +45,14 @@ public final class Codec {
     private final int fastVariant;
     /** Whether the residual path may choose the presets with a long LMS stage (level 9). */
     private final boolean longStages;
-    /** Whether a network model's predictor mixes in each channel's histogram of classes (levels 7 to 9). */
-    private final boolean classHistogram;
+    /**
+     * Whether a network model's predictor may mix in each channel's histogram of classes (levels 7
+     * to 9): {@link #TRIED} where it codes the survey smaller, {@link #ALWAYS}, or {@link #NEVER}.
+     */
+    private final int classHistogram;
+    private static final int NEVER = 0;
+    private static final int TRIED = 1;
+    private static final int ALWAYS = 2;
     private java.util.concurrent.ExecutorService pool;
 
     /**
@@ -73,11 +79,11 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, PATH_DEFAULT, -1, false, false);
+        this(modelFile, threads, PATH_DEFAULT, -1, false, NEVER);
     }
 
     private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant, boolean longStages,
-                  boolean classHistogram) {
+                  int classHistogram) {
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
         this.restartSamples = restartSamples;
@@ -110,12 +116,22 @@ public final class Codec {
 
     /**
      * This codec with a network model's predictor mixing in each channel's own histogram of step
-     * classes (levels 7 to 9, stream format 9): about 0.15% smaller on Neuralink recordings the
-     * network was not trained on, 2% to 5% slower (docs/results.md, "Levels 7 to 9"). Streams of a
-     * bigram model, and of the residual, fast and stored paths, are as without it.
+     * classes (levels 7 to 9, stream format 9) where that codes the recording's first samples (the
+     * survey's, up to 2^20 in all: all of a 5-s Neuralink recording) smaller than without: the
+     * encoder codes them both ways first. On Neuralink recordings the network never saw, a noisy
+     * one codes about 1% smaller, the others within 0.01% (docs/results.md, "Levels 7 to 9").
+     * Streams of a bigram model, and of the residual, fast and stored paths, are as without it.
      */
     public Codec withClassHistogram() {
-        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, true);
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, TRIED);
+    }
+
+    /**
+     * This codec with the class histogram of {@link #withClassHistogram} in every network-model
+     * stream of the grid path, without the trial (as a {@link #packetWriter} always has it).
+     */
+    public Codec withClassHistogramAlways() {
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, ALWAYS);
     }
 
     /** The fast path's variant when {@code FAST} is asked for and none was set. */
@@ -199,15 +215,46 @@ public final class Codec {
      * How a recording is coded, decided once by the encoder: the coder, the header record (an
      * {@link StreamAlphabet} record, empty for the model's own alphabet; a residual or fast-path
      * record) and the alphabet its samples are coded in, built (the model's on the residual paths,
-     * which code no tokens), which the writer takes as it is.
+     * which code no tokens), which the writer takes as it is; and whether a network model's
+     * predictor mixes in each channel's histogram of classes (format 9: only on the grid path).
      */
-    public record Plan(CoderKind coder, byte[] alphabetRecord, Alphabet alphabet) {
+    public record Plan(CoderKind coder, byte[] alphabetRecord, Alphabet alphabet, boolean classHistogram) {
+        /** A plan without the class histogram. */
+        public Plan(CoderKind coder, byte[] alphabetRecord, Alphabet alphabet) {
+            this(coder, alphabetRecord, alphabet, false);
+        }
+
+        Plan withClassHistogram() {
+            return new Plan(coder, alphabetRecord, alphabet, true);
+        }
     }
 
     /** {@code coder} as asked, with the model's alphabet (what a single pass can do). */
     private Plan planOf(CoderKind coder) {
-        return new Plan(coder, coder == CoderKind.FAST ? FastRecord.of(FAST_DEFAULT_VARIANT) : new byte[0],
+        Plan p = new Plan(coder, coder == CoderKind.FAST ? FastRecord.of(FAST_DEFAULT_VARIANT) : new byte[0],
                 modelFile.model().alphabet());
+        return classHistogram != NEVER && histogramFits(p) ? p.withClassHistogram() : p;
+    }
+
+    /** Whether {@code plan} can take the class histogram: a network model on the grid path. */
+    private boolean histogramFits(Plan plan) {
+        return modelFile.model().cnn() != null && (plan.coder() == CoderKind.ARITH || plan.coder() == CoderKind.RANK);
+    }
+
+    /**
+     * {@code grid} with the class histogram where this codec takes it: always, or where the
+     * survey's samples code smaller with it (stream headers included: format 9 always holds the
+     * restart field, 4 bytes).
+     */
+    private Plan histogramChoice(Survey survey, Plan grid) throws BadInputException {
+        if (classHistogram == NEVER || !histogramFits(grid)) {
+            return grid;
+        }
+        Plan with = grid.withClassHistogram();
+        if (classHistogram == ALWAYS || survey.prefix().length == 0) {
+            return with;
+        }
+        return gridBytes(survey, with) < gridBytes(survey, grid) ? with : grid;
     }
 
     /**
@@ -318,7 +365,7 @@ public final class Codec {
         }
         Plan grid = plan(survey.histogram(), coder);
         if (coder != CoderKind.ARITH || survey.prefix().length == 0) {
-            return grid;
+            return histogramChoice(survey, grid);
         }
         // a first look on a few samples settles most recordings (Neuralink's: the grid by 2x; a
         // wideband amplifier's: the residual path by as much) without the full trials
@@ -329,13 +376,13 @@ public final class Codec {
                 : ResidualRecord.count(first.channelsOf(), first.prefixSamples(),
                 segmentChannels(CoderKind.RESIDUAL, survey.channels()));
         if (quickResidual > quickGrid + (quickGrid >> 3)) {
-            return grid;
+            return histogramChoice(survey, grid);
         }
         Trial residual = fastVariant >= 0 ? fastPlan(survey) : residualPlan(survey);
         if (quickGrid > quickResidual + (quickResidual >> 3)) {
             return residual.plan();
         }
-        return residual.bytes() < gridBytes(survey, grid) ? residual.plan() : grid;
+        return residual.bytes() < gridBytes(survey, grid) ? residual.plan() : histogramChoice(survey, grid);
     }
 
     /** Samples per channel of the first look at a recording (the whole survey when it is shorter). */
@@ -403,9 +450,15 @@ public final class Codec {
         return encode(wav, coder, 0, defaultPredictors);
     }
 
+    /** {@link #encode(WavFile, CoderKind)} in frames of {@code frameLength} (0: the path's default). */
+    public byte[] encode(WavFile wav, CoderKind coder, int frameLength) throws BadInputException {
+        return encode(wav, coder, frameLength, defaultPredictors);
+    }
+
     /**
      * Encodes with given predictors of this model (a measuring wrapper, or another fallback
-     * threshold), one per channel; only a decode with identical predictors reads it.
+     * threshold), one per channel; only a decode with identical predictors reads it. They must be
+     * those of the format the plan writes: this codec's without a class histogram (or always with it).
      * {@code frameLength} 0: the default of the path the encoder chooses.
      */
     public byte[] encode(WavFile wav, CoderKind coder, int frameLength, IntFunction<ModelPredictor> predictors)
@@ -542,8 +595,7 @@ public final class Codec {
         // the fast path came with version 7, the residual path's presets 3 to 11 with 8, the class
         // histogram with 9; otherwise, without a restart point inside the stream, version 5: the
         // bytes earlier releases wrote
-        boolean histogram = classHistogram && model.cnn() != null
-                && (plan.coder() == CoderKind.ARITH || plan.coder() == CoderKind.RANK);
+        boolean histogram = plan.classHistogram() && histogramFits(plan);
         int version = histogram ? StreamHeader.VERSION_9 : plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
                 : plan.coder() == CoderKind.RESIDUAL && ResidualRecord.needsVersion8(plan.alphabetRecord())
                 ? StreamHeader.VERSION_8 : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;

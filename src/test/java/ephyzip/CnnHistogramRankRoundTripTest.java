@@ -1,11 +1,7 @@
 package ephyzip;
 
-import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
-import ephyzip.predict.ModelPredictor;
-import ephyzip.predict.Predictors;
 import ephyzip.stream.CoderKind;
-import ephyzip.stream.StreamHeader;
 
 /** Every valid input of the base through the rank coder with levels 7 to 9's class histogram (format 9). */
 class CnnHistogramRankRoundTripTest extends RoundTripTestBase {
@@ -21,11 +17,6 @@ class CnnHistogramRankRoundTripTest extends RoundTripTestBase {
 
     @Override
     Codec codec(Codec codec) {
-        return codec.withClassHistogram();
-    }
-
-    @Override
-    ModelPredictor predictor(Model model) {
-        return Predictors.forVersion(model, StreamHeader.VERSION_9);
+        return codec.withClassHistogramAlways(); // levels 7 to 9 try it; here every grid stream takes it
     }
 }

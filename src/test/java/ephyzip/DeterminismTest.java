@@ -221,7 +221,7 @@ class DeterminismTest {
      */
     @Test
     void classHistogramAgreesAcrossJvms() throws Exception {
-        Path wav = TestModels.dataFiles().get(3);
+        Path wav = TestModels.ROOT.resolve("src/test/resources/golden/nl-noisy.wav"); // where -9 takes it
         List<String> enc = List.of("encode", "-9");
         Path a = dir.resolve("h-2cpu.ezp");
         assertEquals(0, runJvm(2, args(enc, wav, a)));

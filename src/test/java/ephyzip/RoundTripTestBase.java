@@ -1,10 +1,7 @@
 package ephyzip;
 
 import ephyzip.format.WavFile;
-import ephyzip.model.Model;
 import ephyzip.model.ModelFile;
-import ephyzip.predict.ModelPredictor;
-import ephyzip.predict.Predictors;
 import ephyzip.stream.CoderKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,11 +21,6 @@ abstract class RoundTripTestBase {
         return codec;
     }
 
-    /** The predictor of one channel that {@link #codec}'s streams are written with. */
-    ModelPredictor predictor(Model model) {
-        return Predictors.of(model);
-    }
-
     /** The model under test. */
     ModelFile model() throws Exception {
         return TestModels.bigram();
@@ -43,8 +35,7 @@ abstract class RoundTripTestBase {
 
     private void roundTrip(String what, byte[] wav, int frame) throws Exception {
         Codec codec = codec(new Codec(model()));
-        ModelFile m = model();
-        byte[] stream = codec.encode(WavFile.parse(what, wav), coder(), frame, c -> predictor(m.model()));
+        byte[] stream = codec.encode(WavFile.parse(what, wav), coder(), frame);
         byte[] back = codec.decode(stream);
         assertArrayEquals(wav, back, what + " in frames of " + frame + " did not round-trip with " + coder());
     }

@@ -46,6 +46,11 @@ public final class Throughput {
             } else {
                 runs.add(new Object[] {k.label(), plain, k});
             }
+            if (k == CoderKind.ARITH && model.model().cnn() != null) {
+                // levels 7 to 9: the class histogram where the encoder's trial finds it smaller; and in every stream
+                runs.add(new Object[] {"arith-9", plain.withClassHistogram(), k});
+                runs.add(new Object[] {"arith-f9", plain.withClassHistogramAlways(), k});
+            }
             if (k == CoderKind.RESIDUAL) { // level 9: the heavier presets allowed (the encoder's trials included)
                 runs.add(new Object[] {"residual-9", plain.withLongStages(), k});
             }

@@ -18,8 +18,11 @@ public final class EphyzipContender implements Contender {
     private final Integer threshold;
     private final int frameLength;
     private final boolean withoutNetwork;
-    /** Format 9's predictor: the recording's class histogram mixed in (levels 7 to 9). */
-    private final boolean histogram;
+    /**
+     * The codec's own predictors, as {@code encode} runs it (levels 7 to 9: the encoder chooses
+     * format 9's class histogram per recording), not this contender's.
+     */
+    private final boolean ownPredictors;
 
     /** {@code threshold}: the rank coder's fallback threshold, or null for the model's own. */
     public EphyzipContender(String name, ModelFile model, CoderKind coder, Integer threshold) {
@@ -43,7 +46,7 @@ public final class EphyzipContender implements Contender {
     private EphyzipContender(String name, Codec codec, CoderKind coder, Integer threshold, int frameLength,
                              boolean withoutNetwork, boolean histogram) {
         this.withoutNetwork = withoutNetwork;
-        this.histogram = histogram;
+        this.ownPredictors = histogram;
         this.name = name;
         this.codec = codec;
         this.coder = coder;
@@ -61,8 +64,8 @@ public final class EphyzipContender implements Contender {
     }
 
     /**
-     * What {@code encode -9} does: the default model with each channel's class histogram mixed in,
-     * the residual path's heavier presets allowed.
+     * What {@code encode -9} does: the default model, each channel's class histogram mixed in where
+     * the encoder finds it codes smaller, the residual path's heavier presets allowed.
      */
     public static EphyzipContender bestLevel(ModelFile model) {
         return new EphyzipContender("level-9", new Codec(model).withLongStages().withClassHistogram(), CoderKind.ARITH,
@@ -94,9 +97,6 @@ public final class EphyzipContender implements Contender {
         if (withoutNetwork) {
             return Predictors.withoutNetwork(m);
         }
-        if (histogram) {
-            return Predictors.forVersion(m, Predictors.HISTOGRAM_VERSION);
-        }
         return threshold == null ? Predictors.of(m) : Predictors.of(m, threshold);
     }
 
@@ -105,14 +105,14 @@ public final class EphyzipContender implements Contender {
         WavFile wav = WavFile.parse("input", file);
         RankStats stats = ranks() ? new RankStats() : null;
         long t0 = System.nanoTime();
+        int frame = frameLength == Codec.DEFAULT_FRAME ? 0 : Math.min(frameLength, Codec.defaultFrame(wav.channels()));
         // rank statistics are gathered over every channel, as the shares are of all samples
-        byte[] packed = codec.encode(wav, coder, frameLength == Codec.DEFAULT_FRAME ? 0
-                        : Math.min(frameLength, Codec.defaultFrame(wav.channels())),
-                c -> stats != null ? stats.wrap(predictor()) : predictor());
+        byte[] packed = ownPredictors ? codec.encode(wav, coder, frame)
+                : codec.encode(wav, coder, frame, c -> stats != null ? stats.wrap(predictor()) : predictor());
         long t1 = System.nanoTime();
         boolean same;
         try {
-            same = Arrays.equals(codec.decode(packed, c -> predictor()), file);
+            same = Arrays.equals(ownPredictors ? codec.decode(packed) : codec.decode(packed, c -> predictor()), file);
         } catch (Exception e) {
             same = false;
         }
