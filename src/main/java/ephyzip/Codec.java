@@ -121,6 +121,7 @@ public final class Codec {
      * encoder codes them both ways first. On Neuralink recordings the network never saw, a noisy
      * one codes about 1% smaller, the others within 0.01% (docs/results.md, "Levels 7 to 9").
      * Streams of a bigram model, and of the residual, fast and stored paths, are as without it.
+     * Where nothing is surveyed (a {@link #packetWriter}, a one-pass encode) it is taken.
      */
     public Codec withClassHistogram() {
         return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, TRIED);
@@ -247,6 +248,11 @@ public final class Codec {
      * restart field, 4 bytes).
      */
     private Plan histogramChoice(Survey survey, Plan grid) throws BadInputException {
+        return histogramChoice(survey, grid, -1);
+    }
+
+    /** {@link #histogramChoice(Survey, Plan)} where {@code gridBytes} of {@code grid} is known (-1: not yet). */
+    private Plan histogramChoice(Survey survey, Plan grid, long plainBytes) throws BadInputException {
         if (classHistogram == NEVER || !histogramFits(grid)) {
             return grid;
         }
@@ -254,7 +260,8 @@ public final class Codec {
         if (classHistogram == ALWAYS || survey.prefix().length == 0) {
             return with;
         }
-        return gridBytes(survey, with) < gridBytes(survey, grid) ? with : grid;
+        long plain = plainBytes >= 0 ? plainBytes : gridBytes(survey, grid);
+        return gridBytes(survey, with) < plain ? with : grid;
     }
 
     /**
@@ -382,7 +389,8 @@ public final class Codec {
         if (quickGrid > quickResidual + (quickResidual >> 3)) {
             return residual.plan();
         }
-        return residual.bytes() < gridBytes(survey, grid) ? residual.plan() : histogramChoice(survey, grid);
+        long onGrid = gridBytes(survey, grid);
+        return residual.bytes() < onGrid ? residual.plan() : histogramChoice(survey, grid, onGrid);
     }
 
     /** Samples per channel of the first look at a recording (the whole survey when it is shorter). */
