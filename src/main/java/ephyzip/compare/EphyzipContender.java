@@ -44,9 +44,9 @@ public final class EphyzipContender implements Contender {
     }
 
     private EphyzipContender(String name, Codec codec, CoderKind coder, Integer threshold, int frameLength,
-                             boolean withoutNetwork, boolean histogram) {
+                             boolean withoutNetwork, boolean ownPredictors) {
         this.withoutNetwork = withoutNetwork;
-        this.ownPredictors = histogram;
+        this.ownPredictors = ownPredictors;
         this.name = name;
         this.codec = codec;
         this.coder = coder;
