@@ -51,8 +51,6 @@ public final class CnnPredictor implements ModelPredictor {
     private final int[] features;
     /** False: the network is not run and its mixer component is left out (compare's "-nonet" rows). */
     private final boolean withNetwork;
-    /** A measurement's learning output layer (null in every stream format). */
-    private final OutputLearning learning;
 
     /**
      * The predictor of the current stream format (the network and the bigram mixed geometrically).
@@ -97,12 +95,10 @@ public final class CnnPredictor implements ModelPredictor {
         if (kind != Mix.LINEAR) {
             this.mix = new GeometricMix(weights.classes(), bigram, band, parts[0], parts[1],
                     kind == Mix.GEOMETRIC_WITH_HISTOGRAM);
-            this.learning = null;
         } else {
             LinearMix linear = new LinearMix(weights.classes(), bigram, band, parts);
-            this.mix = linear;
-            this.learning = learnShift > 0 && withNetwork
-                    ? new OutputLearning(net, linear, weights.classes(), learnShift) : null;
+            this.mix = learnShift > 0 && withNetwork ? new OutputLearning(net, linear, weights.classes(), learnShift)
+                    : linear;
         }
         this.mixedCum = mix.cumulative();
         this.mixedTable = new CumulativeFrequencies(mixedCum);
@@ -210,9 +206,6 @@ public final class CnnPredictor implements ModelPredictor {
         check.updated();
         boolean escaped = symbol == size;
         int c = escaped ? other : weights.classOf(token, prev);
-        if (learning != null) {
-            learning.learn(c, lo, hi, other);
-        }
         mix.update(c, token, prev);
         if (c == other) {
             wide.update(escaped ? size : token, prev, size);
