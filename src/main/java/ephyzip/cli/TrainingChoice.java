@@ -40,7 +40,7 @@ final class TrainingChoice {
         int seen = 0;
         for (int i = 0; i < files.size() && seen < SURVEYED; i += step, seen++) {
             try (RecordingReader r = Inputs.open(files.get(i), null)) {
-                CoderKind k = codec.plan(Codec.Survey.of(r), CoderKind.ARITH).coder();
+                CoderKind k = codec.plan(ephyzip.Survey.of(r), CoderKind.ARITH).coder();
                 grid += k == CoderKind.ARITH || k == CoderKind.RANK ? 1 : 0;
             }
         }
