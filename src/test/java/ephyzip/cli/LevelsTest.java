@@ -78,6 +78,9 @@ class LevelsTest {
                 assertEquals(StreamHeader.VERSION_9, StreamHeader.read(in).version(), level);
             }
             assertTrue(Files.size(ezp) < Files.size(six), level + " codes smaller than -6");
+            Cli i = Cli.run("inspect", ezp);
+            assertTrue(i.out().contains("format version:    9") && i.out().contains("class histogram:"), i.toString());
+            assertFalse(Cli.run("inspect", six).out().contains("class histogram"), "-6 has none");
             Path back = dir.resolve("n" + level + ".wav");
             assertEquals(0, Cli.run("decode", ezp, back).exit(), level);
             assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), level);
