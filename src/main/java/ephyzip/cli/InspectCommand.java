@@ -75,7 +75,7 @@ final class InspectCommand implements Callable<Integer> {
             o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
                     + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");
             if (h.version() >= StreamHeader.VERSION_9) { // levels 7 to 9, where it coded smaller
-                o.printf("class histogram:   each channel's own, mixed in (a network model's streams)%n");
+                o.printf("class histogram:   each channel's own, mixed in (levels 7 to 9)%n");
             }
         }
         o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());
