@@ -239,7 +239,7 @@ public final class Codec {
 
     /** Whether {@code plan} can take the class histogram: a network model on the grid path. */
     private boolean histogramFits(Plan plan) {
-        return modelFile.model().cnn() != null && (plan.coder() == CoderKind.ARITH || plan.coder() == CoderKind.RANK);
+        return modelFile.model().cnn() != null && plan.coder().grid();
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ephyzip.format.WavFile;
-import ephyzip.model.ModelFile;
 import ephyzip.stream.CoderKind;
 import ephyzip.stream.StreamHeader;
 import java.nio.file.Files;
@@ -13,17 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every valid input of the base through the arith coder with levels 7 to 9's class histogram (format 9). */
-class CnnHistogramArithRoundTripTest extends RoundTripTestBase {
-    @Override
-    CoderKind coder() {
-        return CoderKind.ARITH;
-    }
-
-    @Override
-    ModelFile model() throws Exception {
-        return TestModels.cnn();
-    }
-
+class CnnHistogramArithRoundTripTest extends CnnArithRoundTripTest {
     @Override
     Codec codec(Codec codec) {
         return codec.withClassHistogramAlways(); // levels 7 to 9 try it; here every grid stream takes it

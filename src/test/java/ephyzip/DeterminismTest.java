@@ -203,12 +203,7 @@ class DeterminismTest {
         Path b = dir.resolve("long-xint.ezp");
         assertEquals(0, runJvm(1, List.of("-Xint"), args(enc, wav, b)));
         assertArrayEquals(reference, Files.readAllBytes(b), "the interpreter wrote another stream");
-        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-        if (Files.isExecutable(java25)) {
-            Path d = dir.resolve("long-25.ezp");
-            assertEquals(0, runJvm(java25, List.of(), args(enc, wav, d)));
-            assertArrayEquals(reference, Files.readAllBytes(d), "Java 25 wrote another stream");
-        }
+        java25WritesTheSame(enc, wav, dir.resolve("long-25.ezp"), reference);
         Path back = dir.resolve("long-back.wav");
         assertEquals(0, runJvm(1, List.of("-Xint"), "decode", a.toString(), back.toString()));
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in the interpreter");
@@ -233,15 +228,19 @@ class DeterminismTest {
         Path c1 = dir.resolve("h-c1.ezp");
         assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1", "-Dephyzip.scalar=true"), args(enc, wav, c1)));
         assertArrayEquals(reference, Files.readAllBytes(c1), "the first compiler alone wrote another stream");
-        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-        if (Files.isExecutable(java25)) {
-            Path d = dir.resolve("h-25.ezp");
-            assertEquals(0, runJvm(java25, List.of(), args(enc, wav, d)));
-            assertArrayEquals(reference, Files.readAllBytes(d), "Java 25 wrote another stream");
-        }
+        java25WritesTheSame(enc, wav, dir.resolve("h-25.ezp"), reference);
         Path back = dir.resolve("h-back.wav");
         assertEquals(0, runJvm(1, "decode", a.toString(), back.toString()));
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in another JVM");
+    }
+
+    /** Where Java 25 is installed: {@code enc} of {@code wav} on it writes {@code reference}. */
+    private static void java25WritesTheSame(List<String> enc, Path wav, Path out, byte[] reference) throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (Files.isExecutable(java25)) {
+            assertEquals(0, runJvm(java25, List.of(), args(enc, wav, out)));
+            assertArrayEquals(reference, Files.readAllBytes(out), "Java 25 wrote another stream");
+        }
     }
 
     private static String[] args(List<String> head, Path in, Path out) {

@@ -69,7 +69,7 @@ final class InferencePath {
                 try (InputStream in = Files.newInputStream(p)) {
                     StreamHeader h = StreamHeader.read(in);
                     long samples = h.samplesPerChannel() * h.channels();
-                    if (h.coder() == CoderKind.ARITH || h.coder() == CoderKind.RANK) {
+                    if (h.coder().grid()) {
                         total += samples;
                     } else if (h.coder() == CoderKind.RESIDUAL) {
                         residual += samples;

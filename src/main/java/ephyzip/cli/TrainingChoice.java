@@ -41,7 +41,7 @@ final class TrainingChoice {
         for (int i = 0; i < files.size() && seen < SURVEYED; i += step, seen++) {
             try (RecordingReader r = Inputs.open(files.get(i), null)) {
                 CoderKind k = codec.plan(ephyzip.Survey.of(r), CoderKind.ARITH).coder();
-                grid += k == CoderKind.ARITH || k == CoderKind.RANK ? 1 : 0;
+                grid += k.grid() ? 1 : 0;
             }
         }
         return 2 * grid > seen;

@@ -57,26 +57,19 @@ public final class CnnPredictor implements ModelPredictor {
      * {@code thresholdQ16}: fall back to bigram ranks when the top class is below this / 2^16.
      */
     public CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16) {
-        this(weights, bigram, startToken, thresholdQ16, ALL, 0, true);
+        this(weights, bigram, startToken, thresholdQ16, ALL, 0, Mix.GEOMETRIC);
     }
 
     static final boolean[] ALL = {true, true, true, true};
 
-    /**
-     * {@code parts[i]}: {@link MixerComponent} i is mixed in (an ablation when some is not; the
-     * geometric mixer has only the network and the bigram); {@code geometric}: format 4's mix, else
-     * format 2-3's linear one; {@code learnShift} > 0: the output layer learns at that rate (a
-     * measurement, linear mix only).
-     */
-    CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
-                 int learnShift, boolean geometric) {
-        this(weights, bigram, startToken, thresholdQ16, parts, learnShift, geometric ? Mix.GEOMETRIC : Mix.LINEAR);
-    }
-
     /** The stream format's mix: formats 2 and 3 linear; 4 to 8 geometric; 9 (levels 7 to 9) geometric with the class histogram. */
     enum Mix { LINEAR, GEOMETRIC, GEOMETRIC_WITH_HISTOGRAM }
 
-    /** {@code learnShift}: with {@link Mix#LINEAR} only. */
+    /**
+     * {@code parts[i]}: {@link MixerComponent} i is mixed in (an ablation when some is not; the
+     * geometric mixes have only the network and the bigram); {@code learnShift} > 0: the output
+     * layer learns at that rate (a measurement, {@link Mix#LINEAR} only).
+     */
     CnnPredictor(CnnWeights weights, BigramTable bigram, int startToken, int thresholdQ16, boolean[] parts,
                  int learnShift, Mix kind) {
         this.withNetwork = parts[0];

@@ -57,7 +57,7 @@ public final class Predictors {
     public static ModelPredictor learning(Model model, int learnShift) {
         // measured with format 3's linear mixer, whose network weights it reads
         return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(),
-                CnnPredictor.ALL, learnShift, false);
+                CnnPredictor.ALL, learnShift, CnnPredictor.Mix.LINEAR);
     }
 
     /**
@@ -90,6 +90,6 @@ public final class Predictors {
             parts[c.ordinal()] = !removed.contains(c);
         }
         return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(), parts, 0,
-                geometric);
+                geometric ? CnnPredictor.Mix.GEOMETRIC : CnnPredictor.Mix.LINEAR);
     }
 }

@@ -35,6 +35,11 @@ public enum CoderKind {
         return null;
     }
 
+    /** Whether this is one of the grid path's coders (rank, arith), which code the model's tokens. */
+    public boolean grid() {
+        return this == RANK || this == ARITH;
+    }
+
     /** Whether this is one of the residual paths, which read no model (no grid, no alphabet). */
     public boolean residual() {
         return this == RESIDUAL || this == FAST;

@@ -95,7 +95,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
-        if (version >= VERSION_9 && !gridCoder(coder)) {
+        if (version >= VERSION_9 && !coder.grid()) {
             throw new IllegalArgumentException(coder.label() + " coder in a version " + version + " stream");
         }
     }
@@ -114,11 +114,6 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                         byte[] alphabetRecord, int segmentChannels) {
         this(version, coder, modelFingerprint, channels, frameLength, samplesPerChannel, kind, rate, sourceHeader,
                 alphabetRecord, segmentChannels, 0);
-    }
-
-    /** Whether {@code coder} is one that version 9 may hold: the grid path's rank or arith coder. */
-    private static boolean gridCoder(CoderKind coder) {
-        return coder == CoderKind.RANK || coder == CoderKind.ARITH;
     }
 
     /** Whether every channel's predictor starts fresh at frame {@code f} (the first frame aside). */
@@ -319,7 +314,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
             FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);
         }
-        if (version >= VERSION_9 && !gridCoder(coder)) {
+        if (version >= VERSION_9 && !coder.grid()) { // version 9 holds the grid path's coders only
             throw new CorruptStreamException("coder id " + coderId + " in a version " + version + " stream", 5);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
