@@ -41,6 +41,8 @@ public final class CnnNet {
     /** Scratch of {@link #step}: the nonzero inputs of a layer, as (weight row start, value). */
     private final int[] rowStart;
     private final int[] value;
+    /** The whole step in one kernel, where the JVM and the network's shape allow ({@link VectorNet}); else null. */
+    private final NetKernel kernel;
 
     /**
      * Every channel's network of one model reads the same transposed weights and biases: built
@@ -74,6 +76,11 @@ public final class CnnNet {
     }
 
     public CnnNet(CnnWeights weights) {
+        this(weights, true);
+    }
+
+    /** {@code kernelAllowed}: false for a channel whose output layer learns ({@link #learnOutput}). */
+    CnnNet(CnnWeights weights, boolean kernelAllowed) {
         List<QuantLayer> ls = weights.layers();
         int[][][] shared = shared(weights);
         layers = ls.toArray(new QuantLayer[0]);
@@ -129,6 +136,7 @@ public final class CnnNet {
         if (shared == null) {
             share(weights, new int[][][] {transposed.clone(), biasRound.clone()});
         }
+        kernel = kernelAllowed && Dot.VECTOR ? VectorNet.of(weights, biasRound) : null;
     }
 
     /**
@@ -153,7 +161,16 @@ public final class CnnNet {
         return out;
     }
 
+    /** Whether this network steps in one kernel ({@link VectorNet}). */
+    boolean usesKernel() {
+        return kernel != null;
+    }
+
     public void reset() {
+        if (kernel != null) {
+            kernel.reset();
+            return;
+        }
         for (int[] r : rings) {
             if (r != null) {
                 Arrays.fill(r, 0);
@@ -172,9 +189,13 @@ public final class CnnNet {
 
     /**
      * Feeds the newest token's features ({@link CnnWeights#features}); returns the logits of the
-     * next token's class (fixed point; the array is reused by the next step).
+     * next token's class (fixed point; the array is reused by the next step, and may be longer than
+     * the classes).
      */
     public int[] step(int[] features) {
+        if (kernel != null) {
+            return kernel.step(features);
+        }
         int[] first = rings[0] != null ? rings[0] : inputs[0];
         int width = layers[0].in();
         int firstOff = rings[0] != null ? ringPos[0] * width : 0;
@@ -267,6 +288,9 @@ public final class CnnNet {
      * c, in 1/2^16; the step is 2^-rateShift of the cross-entropy gradient.
      */
     void learnOutput(int[] gradQ16, int rateShift) {
+        if (kernel != null) {
+            throw new IllegalStateException("a learning channel's network is made without the kernel");
+        }
         int last = layers.length - 1;
         QuantLayer l = layers[last];
         int[] h = inputs[last];

@@ -78,7 +78,7 @@ public final class CnnPredictor implements ModelPredictor {
         this.size = bigram.size();
         this.startToken = startToken;
         this.thresholdQ16 = thresholdQ16;
-        this.net = new CnnNet(weights);
+        this.net = new CnnNet(weights, learnShift == 0);
         this.features = new int[weights.features()];
         this.readsActivity = weights.features() > CnnWeights.BASE_FEATURES;
         this.band = weights.band();
