@@ -173,8 +173,7 @@ final class VectorNet implements NetKernel {
             pair(k.w2(), i * 2 * WIDTH * L, ring[i], o * L, c * L, k.br2(), i * L, k.shift2()[i],
                     last ? hiddenIn : ring[i + 1], last ? 0 : pos[i + 1] * L);
         }
-        hidden(k, hiddenIn, hidden);
-        output(k, hidden);
+        top(k, hiddenIn);
         return logits;
     }
 
@@ -234,8 +233,14 @@ final class VectorNet implements NetKernel {
         s.lanewise(VectorOperators.ASHR, shift).max(0).min(CnnWeights.MAX_ACT).intoArray(dest, off);
     }
 
-    /** The 1x1 hidden layer: 8 inputs, up to 16 outputs. */
-    private static void hidden(Layout k, int[] in, int[] out) {
+    /**
+     * The 1x1 hidden layer (8 inputs, up to 16 outputs), then the output layer: the nonzero hidden
+     * units (ReLU leaves about half at zero) listed without branches, then one pass over them with
+     * the five output vectors' sums in registers. One method, compiled on its own: inlined into
+     * {@link #step}, Java 17's compiler lost the hidden layer's vector type and stored it boxed.
+     */
+    private void top(Layout k, int[] in) {
+        int[] out = hidden;
         int[] w = k.wh();
         IntVector s0 = fromArray(S, w, 0).mul(broadcast(S, in[0]))
                 .add(fromArray(S, w, L).mul(broadcast(S, in[1])));
@@ -247,13 +252,7 @@ final class VectorNet implements NetKernel {
                 .add(fromArray(S, w, 7 * L).mul(broadcast(S, in[7])));
         s0.add(s1).add(s2.add(s3)).add(fromArray(S, k.brh(), 0))
                 .lanewise(VectorOperators.ASHR, k.shifth()).max(0).min(CnnWeights.MAX_ACT).intoArray(out, 0);
-    }
-
-    /**
-     * The output layer: the nonzero hidden units (ReLU leaves about half at zero) listed without
-     * branches, then one pass over them with the five output vectors' sums in registers.
-     */
-    private void output(Layout k, int[] h) {
+        int[] h = out;
         int count = 0;
         for (int j = 0; j < L; j++) {
             int v = h[j];
@@ -261,7 +260,7 @@ final class VectorNet implements NetKernel {
             value[count] = v;
             count += v != 0 ? 1 : 0;
         }
-        int[] w = k.wo();
+        w = k.wo();
         int[] b = k.bro();
         IntVector a0 = fromArray(S, b, 0);
         IntVector a1 = fromArray(S, b, L);
