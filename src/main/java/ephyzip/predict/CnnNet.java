@@ -24,8 +24,6 @@ public final class CnnNet {
     private final int[] logits;
     /** Per layer: its weights transposed to [input][output], so the inner loop runs over outputs. */
     private final int[][] transposed;
-    /** Per layer: whether it runs on {@link Dot#pairLayer} (its {@code transposed} in that layout). */
-    private final boolean[] paired;
     /** Per layer: the dot products before bias and activation, padded to {@link Dot#stride}. */
     private final int[][] sums;
     /** Per layer: bias plus rounding as ints, when no sum can leave an int (else the long path). */
@@ -90,7 +88,6 @@ public final class CnnNet {
         ringPos = new int[n];
         inputs = new int[n][];
         transposed = new int[n][];
-        paired = new boolean[n];
         sums = new int[n][];
         biasRound = new int[n][];
         outputBias = layers[n - 1].bias().clone();
@@ -103,8 +100,6 @@ public final class CnnNet {
             int rows = l.taps() * l.in();
             int stride = Dot.stride(l.out());
             biasRound[i] = shared != null ? shared[1][i] : intBias(l, l.bias());
-            // the int path only (as every shipped layer): its bias comes as ints
-            paired[i] = l.taps() == 2 && i < n - 1 && Dot.paired(l.in(), l.out()) && biasRound[i] != null;
             if (shared != null) {
                 transposed[i] = shared[0][i];
             } else {
@@ -115,7 +110,7 @@ public final class CnnNet {
                         t[j * stride + o] = w[o * rows + j];
                     }
                 }
-                transposed[i] = paired[i] ? Dot.pairLayout(t, stride) : t;
+                transposed[i] = t;
             }
             sums[i] = new int[stride];
             if (l.taps() == 2) {
@@ -214,13 +209,6 @@ public final class CnnNet {
                 int[] ring = rings[i];
                 int cur = pos * in;
                 ringPos[i] = oldest; // the next step's row: this step is done reading t - d's
-                if (paired[i]) { // sums and activation in one kernel, into the next layer's input
-                    boolean ringNext = rings[i + 1] != null;
-                    Dot.pairLayer(transposed[i], t >= l.dilation() ? ring : null, oldest * in, ring, cur, biasRound[i],
-                            l.shift(), low(l), high(l), ringNext ? rings[i + 1] : inputs[i + 1],
-                            ringNext ? ringPos[i + 1] * l.out() : 0);
-                    continue;
-                }
                 if (t >= l.dilation()) { // earlier, the older input is zero: it adds nothing
                     Dot.sums(transposed[i], stride, ring, oldest * in, in, ring, cur, in, acc);
                 } else {

@@ -15,11 +15,6 @@ final class Dot {
     static final int LANES = VECTOR ? VectorDot.lanes() : 8;
     /** Inputs a tap and outputs of the layers {@link VectorDot#squareSums} takes. */
     static final int SQUARE = 16;
-    /**
-     * Inputs a tap and outputs of the layers {@link #pairLayer} takes: on 16-int vectors such a
-     * layer would leave half of every vector padding, so each input's two taps share one.
-     */
-    static final int PAIR = 8;
 
     private Dot() {
     }
@@ -98,7 +93,7 @@ final class Dot {
      */
     static void sums(int[] wt, int stride, int[] a, int aOff, int na, int[] b, int bOff, int nb, int[] acc) {
         if (VECTOR) {
-            if (na == SQUARE && nb == SQUARE && stride == SQUARE && (LANES == SQUARE || 2 * LANES == SQUARE)) {
+            if (na == SQUARE && nb == SQUARE && stride == SQUARE && 2 * LANES == SQUARE) {
                 VectorDot.squareSums(wt, a, aOff, b, bOff, acc);
             } else {
                 VectorDot.sums(wt, stride, a, aOff, na, b, bOff, nb, acc);
@@ -110,42 +105,6 @@ final class Dot {
             add(wt, 0, stride, a, aOff, na, acc);
         }
         add(wt, na * stride, stride, b, bOff, nb, acc);
-    }
-
-    /**
-     * Whether a two-tap layer of {@code in} inputs a tap and {@code out} outputs runs on
-     * {@link #pairLayer}, its weights in {@link #pairLayout}'s order. A choice fixed by the JVM
-     * (module, vector width), made alike for every layer of that shape.
-     */
-    static boolean paired(int in, int out) {
-        return VECTOR && LANES == 2 * PAIR && in == PAIR && out == PAIR;
-    }
-
-    /**
-     * A paired layer's weights from {@link #sums}'s layout ({@code wt[j * stride + o]}, the older
-     * tap's rows first): row j of the result holds input j's older-tap weights in its first
-     * {@link #PAIR} entries and its newer-tap weights in the next.
-     */
-    static int[] pairLayout(int[] wt, int stride) {
-        int w = 2 * PAIR;
-        int[] wp = new int[PAIR * w];
-        for (int j = 0; j < PAIR; j++) {
-            for (int o = 0; o < PAIR; o++) {
-                wp[j * w + o] = wt[j * stride + o];
-                wp[j * w + PAIR + o] = wt[(PAIR + j) * stride + o];
-            }
-        }
-        return wp;
-    }
-
-    /**
-     * {@link #sums} then {@link #activate} of a paired layer (weights {@code wp} from
-     * {@link #pairLayout}; {@code a == null} stands for zeros): the same {@link #PAIR} outputs in
-     * {@code dest[off..]}. {@code br}: bias plus rounding, padded to {@code 2 * PAIR} entries.
-     */
-    static void pairLayer(int[] wp, int[] a, int aOff, int[] b, int bOff, int[] br, int shift, int lo, int hi,
-            int[] dest, int off) {
-        VectorDot.pairLayer(wp, a, aOff, b, bOff, br, shift, lo, hi, dest, off);
     }
 
     /**

@@ -3,29 +3,27 @@ package ephyzip.predict;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Dot} on vector units; loaded only when the JVM has {@code jdk.incubator.vector}. */
 final class VectorDot {
-    /** The CPU's widest vector, at most 512 bits. */
-    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 16
-            ? IntVector.SPECIES_512 : IntVector.SPECIES_PREFERRED;
+    /**
+     * The CPU's widest vector, at most 256 bits: the network's layers are 8 channels wide, so wider
+     * vectors would leave half their lanes idle (on AMD's AVX-512, which runs 512-bit operations as
+     * two 256-bit halves, the default model's step took 1.3 times as long), and {@link VectorNet}
+     * must use the same shape as every other network loop: a second shape of {@code IntVector} makes
+     * the JDK's shared call sites bimorphic, and Java 17 then boxes vectors.
+     */
+    static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 8
+            ? IntVector.SPECIES_256 : IntVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Half as many long lanes as {@link #SPECIES} has int lanes, in as many bits. */
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, VectorShape.forBitSize(LANES * 32));
     /** As many short lanes as {@link #SPECIES} has int lanes. */
     private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
 
-    /** {@link #pairLayer}: the lanes of the newer tap (8 to 15 of 16). */
-    private static final VectorMask<Integer> NEWER = VectorMask.fromLong(SPECIES, 0xFF00L);
-    /** {@link #pairLayer}: the two halves of a vector swapped. */
-    private static final VectorShuffle<Integer> SWAP = VectorShuffle.fromOp(SPECIES, i -> (i + LANES / 2) % LANES);
-    /** {@link #pairLayer}: vectors of 8 ints, for its 8 outputs. */
-    private static final VectorSpecies<Integer> HALF = IntVector.SPECIES_256;
 
     private VectorDot() {
     }
@@ -89,85 +87,33 @@ final class VectorDot {
     /**
      * {@link Dot#sums} for a layer of {@link Dot#SQUARE} inputs a tap and as many outputs (the
      * shipped network's dilated layers): with constant trip counts C2 unrolls the loops whole and
-     * drops their range checks, 2.2 times faster than {@link #sums} on 512-bit vectors (measured
-     * in a loop of one layer). Vectors of 16 or 8 ints; the caller takes {@link #sums} otherwise.
+     * drops their range checks, 2.2 times faster than {@link #sums} (measured in a loop of one
+     * layer, 512-bit vectors). Vectors of 8 ints; the caller takes {@link #sums} otherwise.
      */
     static void squareSums(int[] wt, int[] a, int aOff, int[] b, int bOff, int[] acc) {
         final int n = Dot.SQUARE;
-        if (LANES == n) {
-            IntVector s0 = IntVector.zero(SPECIES);
-            IntVector s1 = IntVector.zero(SPECIES);
-            if (a != null) {
-                for (int j = 0; j < n; j += 2) {
-                    s0 = s0.add(IntVector.fromArray(SPECIES, wt, j * n).mul(a[aOff + j]));
-                    s1 = s1.add(IntVector.fromArray(SPECIES, wt, (j + 1) * n).mul(a[aOff + j + 1]));
-                }
-            }
-            for (int j = 0; j < n; j += 2) {
-                s0 = s0.add(IntVector.fromArray(SPECIES, wt, (n + j) * n).mul(b[bOff + j]));
-                s1 = s1.add(IntVector.fromArray(SPECIES, wt, (n + j + 1) * n).mul(b[bOff + j + 1]));
-            }
-            s0.add(s1).intoArray(acc, 0);
-        } else { // two vectors of outputs
-            IntVector lo = IntVector.zero(SPECIES);
-            IntVector hi = IntVector.zero(SPECIES);
-            if (a != null) {
-                for (int j = 0; j < n; j++) {
-                    int x = a[aOff + j];
-                    lo = lo.add(IntVector.fromArray(SPECIES, wt, j * n).mul(x));
-                    hi = hi.add(IntVector.fromArray(SPECIES, wt, j * n + LANES).mul(x));
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                int x = b[bOff + j];
-                lo = lo.add(IntVector.fromArray(SPECIES, wt, (n + j) * n).mul(x));
-                hi = hi.add(IntVector.fromArray(SPECIES, wt, (n + j) * n + LANES).mul(x));
-            }
-            lo.intoArray(acc, 0);
-            hi.intoArray(acc, LANES);
+        if (a == null) { // zeros, not a branch around the loop: a vector merged from two branches is boxed
+            a = ZEROS;
+            aOff = 0;
         }
+        // two vectors of outputs
+        IntVector lo = IntVector.zero(SPECIES);
+        IntVector hi = IntVector.zero(SPECIES);
+        for (int j = 0; j < n; j++) {
+            int x = a[aOff + j];
+            lo = lo.add(IntVector.fromArray(SPECIES, wt, j * n).mul(x));
+            hi = hi.add(IntVector.fromArray(SPECIES, wt, j * n + LANES).mul(x));
+        }
+        for (int j = 0; j < n; j++) {
+            int x = b[bOff + j];
+            lo = lo.add(IntVector.fromArray(SPECIES, wt, (n + j) * n).mul(x));
+            hi = hi.add(IntVector.fromArray(SPECIES, wt, (n + j) * n + LANES).mul(x));
+        }
+        lo.intoArray(acc, 0);
+        hi.intoArray(acc, LANES);
     }
 
-    /**
-     * {@link Dot#pairLayer} on 16-int vectors: lanes 0 to 7 sum the older tap's products, lanes 8
-     * to 15 the newer tap's, input j's two values broadcast into the two halves; the halves are
-     * added, activated as one vector and stored as half of one. Eight multiplies a layer where
-     * {@link #sums} takes sixteen, and no trip of the sums through memory.
-     */
-    static void pairLayer(int[] wp, int[] a, int aOff, int[] b, int bOff, int[] br, int shift, int lo, int hi,
-            int[] dest, int off) {
-        final int n = Dot.PAIR;
-        final int w = 2 * n;
-        // four sums, each of two products: the chain after the last multiply is two adds deep
-        IntVector s0;
-        IntVector s1;
-        IntVector s2;
-        IntVector s3;
-        if (a != null) {
-            s0 = IntVector.fromArray(SPECIES, wp, 0).mul(IntVector.broadcast(SPECIES, a[aOff]).blend(b[bOff], NEWER));
-            s1 = IntVector.fromArray(SPECIES, wp, w).mul(IntVector.broadcast(SPECIES, a[aOff + 1]).blend(b[bOff + 1], NEWER));
-            s2 = IntVector.fromArray(SPECIES, wp, 2 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 2]).blend(b[bOff + 2], NEWER));
-            s3 = IntVector.fromArray(SPECIES, wp, 3 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 3]).blend(b[bOff + 3], NEWER));
-            s0 = s0.add(IntVector.fromArray(SPECIES, wp, 4 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 4]).blend(b[bOff + 4], NEWER)));
-            s1 = s1.add(IntVector.fromArray(SPECIES, wp, 5 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 5]).blend(b[bOff + 5], NEWER)));
-            s2 = s2.add(IntVector.fromArray(SPECIES, wp, 6 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 6]).blend(b[bOff + 6], NEWER)));
-            s3 = s3.add(IntVector.fromArray(SPECIES, wp, 7 * w).mul(IntVector.broadcast(SPECIES, a[aOff + 7]).blend(b[bOff + 7], NEWER)));
-        } else { // the older tap's inputs are zeros
-            IntVector z = IntVector.zero(SPECIES);
-            s0 = IntVector.fromArray(SPECIES, wp, 0).mul(z.blend(b[bOff], NEWER));
-            s1 = IntVector.fromArray(SPECIES, wp, w).mul(z.blend(b[bOff + 1], NEWER));
-            s2 = IntVector.fromArray(SPECIES, wp, 2 * w).mul(z.blend(b[bOff + 2], NEWER));
-            s3 = IntVector.fromArray(SPECIES, wp, 3 * w).mul(z.blend(b[bOff + 3], NEWER));
-            s0 = s0.add(IntVector.fromArray(SPECIES, wp, 4 * w).mul(z.blend(b[bOff + 4], NEWER)));
-            s1 = s1.add(IntVector.fromArray(SPECIES, wp, 5 * w).mul(z.blend(b[bOff + 5], NEWER)));
-            s2 = s2.add(IntVector.fromArray(SPECIES, wp, 6 * w).mul(z.blend(b[bOff + 6], NEWER)));
-            s3 = s3.add(IntVector.fromArray(SPECIES, wp, 7 * w).mul(z.blend(b[bOff + 7], NEWER)));
-        }
-        IntVector s = s0.add(s1).add(s2.add(s3));
-        IntVector v = s.add(s.rearrange(SWAP)).add(IntVector.fromArray(SPECIES, br, 0))
-                .lanewise(VectorOperators.ASHR, shift).max(lo).min(hi);
-        ((IntVector) v.reinterpretShape(HALF, 0)).intoArray(dest, off);
-    }
+    private static final int[] ZEROS = new int[Dot.SQUARE];
 
     /**
      * {@link Dot#sums}: outputs in groups of four vectors (then two, then one), each group one

@@ -14,27 +14,32 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link CnnNet#step} for networks of the default model's shape, on 16-int vectors, every layer in
+ * {@link CnnNet#step} for networks of the default model's shape, on 8-int vectors, every layer in
  * one pass: two-tap layers of 8 channels (the first reading the features), a 1x1 hidden layer of 8
  * inputs and up to 16 outputs, and an output layer of up to 16 inputs and 80 classes. Each input's
- * value is broadcast and multiplied by its row of weights (padded to 16 with zeros), so a layer is
- * straight-line code with no reshuffling; 1.4 to 1.5 times faster than {@link CnnNet}'s layer by layer
- * (2026-11-30). The same integers as {@link CnnNet}: every sum is exact, whatever its order.
+ * value is broadcast and multiplied by its row of weights, so a layer is straight-line code with
+ * no reshuffling: 1.6 times faster than {@link CnnNet}'s layer-by-layer step on 16-int vectors
+ * (2026-11-30, the default model, one core of an AMD EPYC). The same integers as {@link CnnNet}:
+ * every sum is exact, whatever its order.
  *
  * <p>Two rules keep Java 17's compiler from boxing vectors (measured: 2 to 4 times slower when it
- * does): no vector value flows out of a branch or a call (every branch ends in a store), and no
- * other shape of {@code IntVector} is used by the codec's network path, as a second one turns the
- * JDK's shared call sites bimorphic.
+ * does): no vector value flows out of a branch or out of a method the compiler may decline to
+ * inline (every branch and every method ends in a store; Vector API calls are written out, not
+ * wrapped in helpers), and no other shape of {@code IntVector} is used on the network's path
+ * ({@link VectorDot#SPECIES}), as a second one turns the JDK's shared call sites bimorphic.
  *
- * <p>Loaded only when the JVM has {@code jdk.incubator.vector} and 16-int vectors ({@link #of}).
+ * <p>Loaded only when the JVM has {@code jdk.incubator.vector} and 8-int vectors ({@link #of}).
  */
 final class VectorNet implements NetKernel {
-    private static final VectorSpecies<Integer> S = IntVector.SPECIES_512;
-    private static final int L = 16;
+    /** {@link VectorDot}'s species: one shape of {@code IntVector} for the whole network path. */
+    private static final VectorSpecies<Integer> S = VectorDot.SPECIES;
+    private static final int L = 8;
+    /** Outputs of the hidden layer at most; inputs of the output layer. */
+    private static final int HIDDEN = 16;
     /** Channels of the two-tap layers, inputs of the hidden layer. */
     private static final int WIDTH = 8;
-    /** Output vectors: up to 80 classes. */
-    private static final int OUT_VECTORS = 5;
+    /** Output vectors: up to 80 classes (the default model has 65). */
+    private static final int OUT_VECTORS = 10;
 
     /** One model's weights in this kernel's layout, shared by its channels (held weakly by the model). */
     private record Layout(int features, int pairs, int[] w0, int[] br0, int shift0, int[] w2, int[] br2, int[] shift2,
@@ -44,13 +49,13 @@ final class VectorNet implements NetKernel {
     private static final List<Object[]> SHARED = new ArrayList<>();
 
     private final Layout k;
-    /** Per two-tap layer: its past inputs, (dilation + 1) rows of 16 ints (lanes 8 to 15 zero). */
+    /** Per two-tap layer: its past inputs, (dilation + 1) rows of 8 ints. */
     private final int[][] ring;
     private final int[] pos;
-    private final int[] hiddenIn = new int[L];
-    private final int[] hidden = new int[L];
-    private final int[] rowStart = new int[L];
-    private final int[] value = new int[L];
+    private final int[] hiddenIn = new int[HIDDEN];
+    private final int[] hidden = new int[HIDDEN];
+    private final int[] rowStart = new int[HIDDEN];
+    private final int[] value = new int[HIDDEN];
     private final int[] logits = new int[OUT_VECTORS * L];
 
     private VectorNet(Layout k) {
@@ -63,12 +68,12 @@ final class VectorNet implements NetKernel {
     }
 
     /**
-     * This kernel for {@code weights} when they have its shape and the JVM 16-int vectors, else
+     * This kernel for {@code weights} when they have its shape and the JVM 8-int vectors, else
      * null. {@code biasRound}: {@link CnnNet}'s per-layer bias plus rounding (null where a sum
      * could leave an int: then not this kernel).
      */
     static NetKernel of(CnnWeights weights, int[][] biasRound) {
-        if (IntVector.SPECIES_PREFERRED.length() < L || !fits(weights, biasRound)) {
+        if (S.length() != L || !fits(weights, biasRound)) {
             return null;
         }
         synchronized (SHARED) {
@@ -95,7 +100,7 @@ final class VectorNet implements NetKernel {
             boolean pair = i < n - 2;
             boolean ok = biasRound[i] != null && l.taps() == (pair ? 2 : 1)
                     && (i == 0 ? l.in() <= L : l.in() == (i == n - 1 ? ls.get(n - 2).out() : WIDTH))
-                    && (pair ? l.out() == WIDTH : i == n - 2 ? l.out() <= L : l.out() <= OUT_VECTORS * L);
+                    && (pair ? l.out() == WIDTH : i == n - 2 ? l.out() <= HIDDEN : l.out() <= OUT_VECTORS * L);
             if (!ok) {
                 return false;
             }
@@ -124,7 +129,7 @@ final class VectorNet implements NetKernel {
         QuantLayer hid = ls.get(n - 2);
         QuantLayer out = ls.get(n - 1);
         return new Layout(first.in(), pairs, rows(first, L), Arrays.copyOf(biasRound[0], L), first.shift(), w2, br2,
-                shift2, dilation, rows(hid, L), Arrays.copyOf(biasRound[n - 2], L), hid.shift(),
+                shift2, dilation, rows(hid, HIDDEN), Arrays.copyOf(biasRound[n - 2], HIDDEN), hid.shift(),
                 rows(out, OUT_VECTORS * L), Arrays.copyOf(biasRound[n - 1], OUT_VECTORS * L), out.shift());
     }
 
@@ -184,8 +189,8 @@ final class VectorNet implements NetKernel {
         return next;
     }
 
-    // Vector API calls are written out, not wrapped in helpers: a helper the compiler declines to
-    // inline (its node budget spent) passes its vector boxed (measured: the step 1.8 times slower)
+    // Vector API calls are written out, not wrapped in helpers: a helper the compiler declined to
+    // inline (its node budget spent) passed its vector boxed (measured: the step 1.8 times slower)
 
     /** The first layer for two features. */
     private static void first2(Layout k, int[] r, int a, int b, int[] dest, int off) {
@@ -242,19 +247,21 @@ final class VectorNet implements NetKernel {
     private void top(Layout k, int[] in) {
         int[] out = hidden;
         int[] w = k.wh();
-        IntVector s0 = fromArray(S, w, 0).mul(broadcast(S, in[0]))
-                .add(fromArray(S, w, L).mul(broadcast(S, in[1])));
-        IntVector s1 = fromArray(S, w, 2 * L).mul(broadcast(S, in[2]))
-                .add(fromArray(S, w, 3 * L).mul(broadcast(S, in[3])));
-        IntVector s2 = fromArray(S, w, 4 * L).mul(broadcast(S, in[4]))
-                .add(fromArray(S, w, 5 * L).mul(broadcast(S, in[5])));
-        IntVector s3 = fromArray(S, w, 6 * L).mul(broadcast(S, in[6]))
-                .add(fromArray(S, w, 7 * L).mul(broadcast(S, in[7])));
-        s0.add(s1).add(s2.add(s3)).add(fromArray(S, k.brh(), 0))
-                .lanewise(VectorOperators.ASHR, k.shifth()).max(0).min(CnnWeights.MAX_ACT).intoArray(out, 0);
+        for (int half = 0; half < HIDDEN; half += L) { // two vectors of outputs, one pass each
+            IntVector s0 = fromArray(S, w, half).mul(broadcast(S, in[0]))
+                    .add(fromArray(S, w, HIDDEN + half).mul(broadcast(S, in[1])));
+            IntVector s1 = fromArray(S, w, 2 * HIDDEN + half).mul(broadcast(S, in[2]))
+                    .add(fromArray(S, w, 3 * HIDDEN + half).mul(broadcast(S, in[3])));
+            IntVector s2 = fromArray(S, w, 4 * HIDDEN + half).mul(broadcast(S, in[4]))
+                    .add(fromArray(S, w, 5 * HIDDEN + half).mul(broadcast(S, in[5])));
+            IntVector s3 = fromArray(S, w, 6 * HIDDEN + half).mul(broadcast(S, in[6]))
+                    .add(fromArray(S, w, 7 * HIDDEN + half).mul(broadcast(S, in[7])));
+            s0.add(s1).add(s2.add(s3)).add(fromArray(S, k.brh(), half))
+                    .lanewise(VectorOperators.ASHR, k.shifth()).max(0).min(CnnWeights.MAX_ACT).intoArray(out, half);
+        }
         int[] h = out;
         int count = 0;
-        for (int j = 0; j < L; j++) {
+        for (int j = 0; j < HIDDEN; j++) {
             int v = h[j];
             rowStart[count] = j * OUT_VECTORS * L;
             value[count] = v;
@@ -267,6 +274,11 @@ final class VectorNet implements NetKernel {
         IntVector a2 = fromArray(S, b, 2 * L);
         IntVector a3 = fromArray(S, b, 3 * L);
         IntVector a4 = fromArray(S, b, 4 * L);
+        IntVector a5 = fromArray(S, b, 5 * L);
+        IntVector a6 = fromArray(S, b, 6 * L);
+        IntVector a7 = fromArray(S, b, 7 * L);
+        IntVector a8 = fromArray(S, b, 8 * L);
+        IntVector a9 = fromArray(S, b, 9 * L);
         for (int i = 0; i < count; i++) {
             IntVector v = broadcast(S, value[i]);
             int base = rowStart[i];
@@ -275,6 +287,11 @@ final class VectorNet implements NetKernel {
             a2 = a2.add(fromArray(S, w, base + 2 * L).mul(v));
             a3 = a3.add(fromArray(S, w, base + 3 * L).mul(v));
             a4 = a4.add(fromArray(S, w, base + 4 * L).mul(v));
+            a5 = a5.add(fromArray(S, w, base + 5 * L).mul(v));
+            a6 = a6.add(fromArray(S, w, base + 6 * L).mul(v));
+            a7 = a7.add(fromArray(S, w, base + 7 * L).mul(v));
+            a8 = a8.add(fromArray(S, w, base + 8 * L).mul(v));
+            a9 = a9.add(fromArray(S, w, base + 9 * L).mul(v));
         }
         int shift = k.shifto();
         int lo = -(1 << 24);
@@ -284,5 +301,10 @@ final class VectorNet implements NetKernel {
         a2.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 2 * L);
         a3.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 3 * L);
         a4.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 4 * L);
+        a5.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 5 * L);
+        a6.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 6 * L);
+        a7.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 7 * L);
+        a8.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 8 * L);
+        a9.lanewise(VectorOperators.ASHR, shift).max(lo).min(hi).intoArray(logits, 9 * L);
     }
 }

@@ -54,10 +54,10 @@ class DotTest {
     }
 
     @Test
-    void pairedLayersGiveTheSumsActivated() {
+    void eightChannelLayersGiveTheSumsActivated() {
         long seed = 31L;
         Random r = new Random(seed);
-        int n = Dot.PAIR;
+        int n = 8; // the shipped small network's two-tap layers
         int stride = Dot.stride(n);
         for (int trial = 0; trial < 500; trial++) {
             int[] wt = new int[2 * n * stride];
@@ -87,14 +87,10 @@ class DotTest {
             for (int o = 0; o < n; o++) {
                 want[off + o] = Math.min(hi, Math.max(lo, (sums[o] + br[o]) >> shift));
             }
-            if (Dot.paired(n, n)) {
-                Dot.pairLayer(Dot.pairLayout(wt, stride), older ? ring : null, aOff, ring, bOff, br, shift, lo, hi, got, off);
-            } else {
-                int[] acc = new int[stride];
-                Dot.sums(wt, stride, older ? ring : null, aOff, n, ring, bOff, n, acc);
-                Dot.activate(acc, br, shift, lo, hi, got, off, n);
-            }
-            assertArrayEquals(want, got, "seed " + seed + ", trial " + trial + ", paired " + Dot.paired(n, n));
+            int[] acc = new int[stride];
+            Dot.sums(wt, stride, older ? ring : null, aOff, n, ring, bOff, n, acc);
+            Dot.activate(acc, br, shift, lo, hi, got, off, n);
+            assertArrayEquals(want, got, "seed " + seed + ", trial " + trial);
         }
     }
 }
