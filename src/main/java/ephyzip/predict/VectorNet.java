@@ -58,8 +58,6 @@ final class VectorNet implements NetKernel {
     private final int[] pos;
     private final int[] hiddenIn = new int[HIDDEN];
     private final int[] hidden = new int[HIDDEN];
-    private final int[] rowStart = new int[HIDDEN];
-    private final int[] value = new int[HIDDEN];
     private final int[] logits = new int[OUT_VECTORS * L];
 
     private VectorNet(Layout k) {
@@ -134,7 +132,9 @@ final class VectorNet implements NetKernel {
         QuantLayer out = ls.get(n - 1);
         return new Layout(first.in(), pairs, rows(first, L), Arrays.copyOf(biasRound[0], L), first.shift(), w2, br2,
                 shift2, dilation, rows(hid, HIDDEN), Arrays.copyOf(biasRound[n - 2], HIDDEN), hid.shift(),
-                rows(out, OUT_VECTORS * L), Arrays.copyOf(biasRound[n - 1], OUT_VECTORS * L), out.shift());
+                // HIDDEN rows whatever the hidden layer's width: the output loop runs over all of them
+                Arrays.copyOf(rows(out, OUT_VECTORS * L), HIDDEN * OUT_VECTORS * L),
+                Arrays.copyOf(biasRound[n - 1], OUT_VECTORS * L), out.shift());
     }
 
     /** Input j's weights (the older tap's inputs first) as a row of {@code stride} outputs, padded with zeros. */
@@ -243,10 +243,12 @@ final class VectorNet implements NetKernel {
     }
 
     /**
-     * The 1x1 hidden layer (8 inputs, up to 16 outputs), then the output layer: the nonzero hidden
-     * units (ReLU leaves about half at zero) listed without branches, then one pass over them with
-     * the nine output vectors' sums in registers. One method, compiled on its own: inlined into
-     * {@link #step}, Java 17's compiler lost the hidden layer's vector type and stored it boxed.
+     * The 1x1 hidden layer (8 inputs, up to 16 outputs), then the output layer: one pass over the
+     * hidden units with the nine output vectors' sums in registers. Every unit, the zeros of ReLU
+     * too (about half): a list of the nonzero ones, as {@link CnnNet} keeps, made the step 10% slower
+     * here (its loop's count varies, so its exit is mispredicted). One method, compiled on its own:
+     * inlined into {@link #step}, Java 17's compiler lost the hidden layer's vector type and stored
+     * it boxed.
      */
     private void top(Layout k, int[] in) {
         int[] out = hidden;
@@ -264,13 +266,6 @@ final class VectorNet implements NetKernel {
                     .lanewise(VectorOperators.ASHR, k.shifth()).max(0).min(CnnWeights.MAX_ACT).intoArray(out, half);
         }
         int[] h = out;
-        int count = 0;
-        for (int j = 0; j < HIDDEN; j++) {
-            int v = h[j];
-            rowStart[count] = j * OUT_VECTORS * L;
-            value[count] = v;
-            count += v != 0 ? 1 : 0;
-        }
         w = k.wo();
         int[] b = k.bro();
         IntVector a0 = fromArray(S, b, 0);
@@ -282,9 +277,9 @@ final class VectorNet implements NetKernel {
         IntVector a6 = fromArray(S, b, 6 * L);
         IntVector a7 = fromArray(S, b, 7 * L);
         IntVector a8 = fromArray(S, b, 8 * L);
-        for (int i = 0; i < count; i++) {
-            IntVector v = broadcast(S, value[i]);
-            int base = rowStart[i];
+        for (int i = 0; i < HIDDEN; i++) { // every unit, zeros too: a fixed count compiles faster than a list
+            IntVector v = broadcast(S, h[i]);
+            int base = i * OUT_VECTORS * L;
             a0 = a0.add(fromArray(S, w, base).mul(v));
             a1 = a1.add(fromArray(S, w, base + L).mul(v));
             a2 = a2.add(fromArray(S, w, base + 2 * L).mul(v));
