@@ -45,32 +45,12 @@ public final class CnnNet {
     /**
      * Every channel's network of one model reads the same transposed weights and biases: built
      * once per model (they are most of a channel's memory otherwise, 26 KB), copied only by a
-     * channel that learns ({@link #learnOutput}). Looked up by identity: a map keyed by the
-     * record would hash it through the records' generated methods, whose first call costs some
-     * 20 ms of a short command's start.
+     * channel that learns ({@link #learnOutput}).
      */
-    private static final java.util.List<SharedArrays> SHARED = new java.util.ArrayList<>();
+    private static final PerModel<Shared> SHARED = new PerModel<>();
 
-    /** One model's shared arrays; the model is held weakly, so the entry dies with it. */
-    private record SharedArrays(java.lang.ref.WeakReference<CnnWeights> weights, int[][][] arrays) {
-    }
-
-    private static int[][][] shared(CnnWeights weights) {
-        synchronized (SHARED) {
-            for (SharedArrays s : SHARED) {
-                if (s.weights().get() == weights) {
-                    return s.arrays();
-                }
-            }
-            return null;
-        }
-    }
-
-    private static void share(CnnWeights weights, int[][][] arrays) {
-        synchronized (SHARED) {
-            SHARED.removeIf(s -> s.weights().get() == null);
-            SHARED.add(new SharedArrays(new java.lang.ref.WeakReference<>(weights), arrays));
-        }
+    /** Per layer: the transposed weights, and bias plus rounding as ints (or null: the long path). */
+    private record Shared(int[][] transposed, int[][] biasRound) {
     }
 
     public CnnNet(CnnWeights weights) {
@@ -80,39 +60,28 @@ public final class CnnNet {
     /** {@code kernelAllowed}: false for a channel whose output layer learns ({@link #learnOutput}). */
     CnnNet(CnnWeights weights, boolean kernelAllowed) {
         List<QuantLayer> ls = weights.layers();
-        int[][][] shared = shared(weights);
         layers = ls.toArray(new QuantLayer[0]);
         int n = layers.length;
+        for (int i = 1; i < n; i++) {
+            if (layers[i - 1].out() != layers[i].in()) {
+                throw new IllegalArgumentException("layer " + i + " does not fit the one before it");
+            }
+        }
+        Shared shared = SHARED.get(weights, CnnNet::share);
+        transposed = shared.transposed().clone(); // a learning channel replaces its output layer's
+        biasRound = shared.biasRound().clone();
+        kernel = kernelAllowed && Dot.VECTOR ? VectorNet.of(weights, biasRound) : null;
         rings = new int[n][];
         ringSize = new int[n];
         ringPos = new int[n];
         inputs = new int[n][];
-        transposed = new int[n][];
         sums = new int[n][];
-        biasRound = new int[n][];
         outputBias = layers[n - 1].bias().clone();
         logits = new int[layers[n - 1].out()];
-        for (int i = 0; i < n; i++) {
+        int widest = 0;
+        for (int i = 0; i < n && kernel == null; i++) { // the kernel keeps a state of its own
             QuantLayer l = layers[i];
-            if (i > 0 && layers[i - 1].out() != l.in()) {
-                throw new IllegalArgumentException("layer " + i + " does not fit the one before it");
-            }
-            int rows = l.taps() * l.in();
-            int stride = Dot.stride(l.out());
-            biasRound[i] = shared != null ? shared[1][i] : intBias(l, l.bias());
-            if (shared != null) {
-                transposed[i] = shared[0][i];
-            } else {
-                int[] w = l.weights();
-                int[] t = new int[rows * stride]; // padding outputs have weight 0
-                for (int o = 0; o < l.out(); o++) {
-                    for (int j = 0; j < rows; j++) {
-                        t[j * stride + o] = w[o * rows + j];
-                    }
-                }
-                transposed[i] = t;
-            }
-            sums[i] = new int[stride];
+            sums[i] = new int[Dot.stride(l.out())];
             if (l.taps() == 2) {
                 // d + 1 rows: t's row is written (by the layer before) while t - d's is still live
                 int size = Math.max(1, l.dilation()) + 1;
@@ -121,17 +90,33 @@ public final class CnnNet {
             } else {
                 inputs[i] = new int[l.in()];
             }
-        }
-        int widest = 0;
-        for (QuantLayer l : layers) {
             widest = Math.max(widest, l.taps() * l.in());
         }
         rowStart = new int[widest];
         value = new int[widest];
-        if (shared == null) {
-            share(weights, new int[][][] {transposed.clone(), biasRound.clone()});
+    }
+
+    /** One model's transposed weights and integer biases, for every channel of it. */
+    private static Shared share(CnnWeights weights) {
+        List<QuantLayer> ls = weights.layers();
+        int n = ls.size();
+        int[][] transposed = new int[n][];
+        int[][] biasRound = new int[n][];
+        for (int i = 0; i < n; i++) {
+            QuantLayer l = ls.get(i);
+            int rows = l.taps() * l.in();
+            int stride = Dot.stride(l.out());
+            biasRound[i] = intBias(l, l.bias());
+            int[] w = l.weights();
+            int[] t = new int[rows * stride]; // padding outputs have weight 0
+            for (int o = 0; o < l.out(); o++) {
+                for (int j = 0; j < rows; j++) {
+                    t[j * stride + o] = w[o * rows + j];
+                }
+            }
+            transposed[i] = t;
         }
-        kernel = kernelAllowed && Dot.VECTOR ? VectorNet.of(weights, biasRound) : null;
+        return new Shared(transposed, biasRound);
     }
 
     /**

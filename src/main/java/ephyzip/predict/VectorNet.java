@@ -5,8 +5,6 @@ import static jdk.incubator.vector.IntVector.fromArray;
 
 import ephyzip.model.CnnWeights;
 import ephyzip.model.QuantLayer;
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jdk.incubator.vector.IntVector;
@@ -46,11 +44,7 @@ final class VectorNet implements NetKernel {
                           int[] dilation, int[] wh, int[] brh, int shifth, int[] wo, int[] bro, int shifto) {
     }
 
-    /** A model's layout, the model held weakly: the entry dies with it. */
-    private record Shared(WeakReference<CnnWeights> weights, Layout layout) {
-    }
-
-    private static final List<Shared> SHARED = new ArrayList<>();
+    private static final PerModel<Layout> LAYOUTS = new PerModel<>();
 
     private final Layout k;
     /** Per two-tap layer: its past inputs, (dilation + 1) rows of 8 ints. */
@@ -78,17 +72,7 @@ final class VectorNet implements NetKernel {
         if (S.length() != L || !fits(weights, biasRound)) {
             return null;
         }
-        synchronized (SHARED) {
-            SHARED.removeIf(e -> e.weights().get() == null);
-            for (Shared e : SHARED) {
-                if (e.weights().get() == weights) { // by identity: a record's hashCode costs a short command's start
-                    return new VectorNet(e.layout());
-                }
-            }
-            Layout k = layout(weights, biasRound);
-            SHARED.add(new Shared(new WeakReference<>(weights), k));
-            return new VectorNet(k);
-        }
+        return new VectorNet(LAYOUTS.get(weights, w -> layout(w, biasRound)));
     }
 
     private static boolean fits(CnnWeights weights, int[][] biasRound) {
