@@ -1,5 +1,7 @@
 package ephyzip.stream;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 
 /**
@@ -32,9 +34,6 @@ final class Checkpoints {
     }
 
     static void toLittleEndian(short[] s, int count, byte[] out) {
-        for (int i = 0; i < count; i++) {
-            out[2 * i] = (byte) s[i];
-            out[2 * i + 1] = (byte) (s[i] >> 8);
-        }
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(s, 0, count);
     }
 }
