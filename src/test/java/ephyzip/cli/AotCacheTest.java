@@ -126,6 +126,17 @@ class AotCacheTest {
         assertTrue(out.lines().anyMatch(l -> l.contains(" ephyzip.Codec source: shared objects file")),
                 "the codec's classes came from the cache");
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back));
+
+        // a long job's path: the Vector API's classes come from the cache too
+        List<String> vector = new ArrayList<>(cmd.subList(0, cmd.indexOf("ephyzip.cli.Main")));
+        vector.addAll(List.of("-Dephyzip.scalar=false", "ephyzip.cli.Main", "decode", "-f", stream.toString(),
+                back.toString()));
+        p = new ProcessBuilder(vector).redirectErrorStream(true).start();
+        out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains(" jdk.incubator.vector.IntVector source: shared objects file")),
+                "the vector loops' classes came from the cache");
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back));
     }
 
     /** A jar of the classes under {@code classes}. */
