@@ -33,6 +33,11 @@ final class Checkpoints {
         return bytes;
     }
 
+    /**
+     * One bulk copy (with a byte swap only on a big-endian machine): a loop of byte stores here was
+     * compiled twice (on-stack and whole) by the second compiler alone in long jobs, 0.1 s of its
+     * time on one core (2026-11-30), and runs slowly interpreted until then.
+     */
     static void toLittleEndian(short[] s, int count, byte[] out) {
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(s, 0, count);
     }
