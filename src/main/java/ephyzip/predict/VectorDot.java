@@ -1,5 +1,6 @@
 package ephyzip.predict;
 
+import ephyzip.simd.Shapes;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
@@ -19,8 +20,15 @@ final class VectorDot {
     static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED.length() > 8
             ? IntVector.SPECIES_256 : IntVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Half as many long lanes as {@link #SPECIES} has int lanes, in as many bits. */
-    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, VectorShape.forBitSize(LANES * 32));
+    /**
+     * The long vectors of the gradient sums: the process's one shape of them ({@link Shapes}), which
+     * holds as many lanes as {@link #SPECIES} (AVX-512) or half as many (AVX2, 128-bit units); on
+     * a CPU where it holds neither, long vectors of half as many lanes in as many bits.
+     */
+    private static final VectorSpecies<Long> LONGS = Shapes.LONGS.length() == LANES || 2 * Shapes.LONGS.length() == LANES
+            ? Shapes.LONGS : VectorSpecies.of(long.class, VectorShape.forBitSize(LANES * 32));
+    /** One long vector holds a whole int vector's lanes (else two halves). A constant: C2 keeps one branch. */
+    private static final boolean WHOLE_LONGS = LONGS.length() == LANES;
     /** As many short lanes as {@link #SPECIES} has int lanes. */
     private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
 
@@ -246,8 +254,13 @@ final class VectorDot {
             maxAbs = maxAbs.max(x.abs()).max(y.abs());
             IntVector pa = fv.mul(x);
             IntVector pb = fv.mul(y);
-            sa = sa.add(pa.convertShape(VectorOperators.I2L, LONGS, 0)).add(pa.convertShape(VectorOperators.I2L, LONGS, 1));
-            sb = sb.add(pb.convertShape(VectorOperators.I2L, LONGS, 0)).add(pb.convertShape(VectorOperators.I2L, LONGS, 1));
+            if (WHOLE_LONGS) {
+                sa = sa.add(pa.convertShape(VectorOperators.I2L, LONGS, 0));
+                sb = sb.add(pb.convertShape(VectorOperators.I2L, LONGS, 0));
+            } else {
+                sa = sa.add(pa.convertShape(VectorOperators.I2L, LONGS, 0)).add(pa.convertShape(VectorOperators.I2L, LONGS, 1));
+                sb = sb.add(pb.convertShape(VectorOperators.I2L, LONGS, 0)).add(pb.convertShape(VectorOperators.I2L, LONGS, 1));
+            }
         }
         if (maxAbs.reduceLanes(VectorOperators.MAX) >= 1 << 15) {
             return -1;

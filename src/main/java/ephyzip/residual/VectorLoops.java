@@ -1,5 +1,6 @@
 package ephyzip.residual;
 
+import ephyzip.simd.Shapes;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -9,9 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Loops} on vector units; loaded only when the JVM has {@code jdk.incubator.vector}. */
 final class VectorLoops {
-    /** The CPU's widest long vector, at most 512 bits. */
-    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED.vectorBitSize() > 512
-            ? LongVector.SPECIES_512 : LongVector.SPECIES_PREFERRED;
+    /** The CPU's widest long vector, at most 512 bits: the process's one shape of them ({@link Shapes}). */
+    private static final VectorSpecies<Long> LONGS = Shapes.LONGS;
     private static final int LANES = LONGS.length();
     /** As many int lanes as {@link #LONGS} has long lanes. */
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * 32));

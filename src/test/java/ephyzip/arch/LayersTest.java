@@ -21,6 +21,7 @@ class LayersTest {
     @Test
     void layersDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("simd").definedBy("ephyzip.simd..")
                 .layer("io").definedBy("ephyzip.io..")
                 .layer("format").definedBy("ephyzip.format..")
                 .layer("coding").definedBy("ephyzip.coding..")
@@ -35,6 +36,7 @@ class LayersTest {
                 .layer("cli").definedBy("ephyzip.cli..")
                 .layer("spark").definedBy("ephyzip.spark..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("simd").mayOnlyBeAccessedByLayers("predict", "residual")
                 .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("compare").mayOnlyBeAccessedByLayers("bench", "cli")
@@ -61,11 +63,11 @@ class LayersTest {
 
     @Test
     void coreUsesOnlyTheJdkAndXz() {
-        classes().that().resideInAnyPackage("ephyzip", "ephyzip.io..", "ephyzip.format..",
+        classes().that().resideInAnyPackage("ephyzip", "ephyzip.simd..", "ephyzip.io..", "ephyzip.format..",
                         "ephyzip.coding..", "ephyzip.model..", "ephyzip.predict..", "ephyzip.residual..",
                         "ephyzip.stream..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jdk.incubator.vector..",
-                        "org.tukaani.xz..", "ephyzip",
+                        "org.tukaani.xz..", "ephyzip", "ephyzip.simd..",
                         "ephyzip.io..", "ephyzip.format..", "ephyzip.coding..", "ephyzip.model..",
                         "ephyzip.predict..", "ephyzip.residual..", "ephyzip.stream..")
                 .check(CLASSES);
