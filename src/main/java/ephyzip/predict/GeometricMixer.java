@@ -46,8 +46,6 @@ final class GeometricMixer {
     private int lnOffset;
     private int lnOther;
     private final int[] score;
-    /** Per class: the softmax weight of its score (of the last mix). */
-    private final int[] weight;
     private final long[] sums = new long[2];
     private long w0;
     private long w1;
@@ -75,7 +73,6 @@ final class GeometricMixer {
         this.cum = new int[classes + 1];
         this.a = new int[classes];
         this.score = new int[classes];
-        this.weight = new int[classes];
 
     }
 
@@ -132,16 +129,14 @@ final class GeometricMixer {
         lnOther = bo;
         Arrays.fill(cum, 0, lo + 1, 0);
         int running = 0;
-        int[] fs = weight;
         for (int c = lo; c < hi; c++) {
-            int f = Softmax.weight(max, sc[c]);
-            fs[c] = f;
-            running += f;
+            running += Softmax.weight(max, sc[c]);
             cum[c + 1] = running;
         }
+        // each class's weight is read back as cum[c + 1] - cum[c]: one store a class fewer here
         long sa;
         long sb;
-        long both = Dot.VECTOR ? VectorDot.weightedSums(fs, la, lnBigram, rowOffset, lo, hi, sums) : -1;
+        long both = Dot.VECTOR ? VectorDot.weightedSums(cum, la, lnBigram, rowOffset, lo, hi, sums) : -1;
         if (both == 0) {
             sa = sums[0];
             sb = sums[1];
@@ -149,8 +144,9 @@ final class GeometricMixer {
             sa = 0;
             sb = 0;
             for (int c = lo; c < hi; c++) {
-                sa += (long) fs[c] * la[c];
-                sb += (long) fs[c] * lnBigram[rowOffset + c];
+                long f = cum[c + 1] - cum[c];
+                sa += f * la[c];
+                sb += f * lnBigram[rowOffset + c];
             }
         }
         Arrays.fill(cum, hi + 1, other + 1, running);
@@ -161,7 +157,7 @@ final class GeometricMixer {
             int[] h = histogram.ln();
             long sh = (long) f * h[other];
             for (int c = lo; c < hi; c++) {
-                sh += (long) fs[c] * h[c];
+                sh += (long) (cum[c + 1] - cum[c]) * h[c];
             }
             sumH = sh;
         }

@@ -237,18 +237,19 @@ final class VectorDot {
     }
 
     /**
-     * {@code out[0] = sum f[c] la[c]}, {@code out[1] = sum f[c] ln[off + c]} over {@code lo <= c < hi}
-     * (the mixer's gradient sums), products in int lanes, sums in long lanes; returns 0, or -1 when
+     * {@code out[0] = sum f[c] la[c]}, {@code out[1] = sum f[c] ln[off + c]} over {@code lo <= c < hi},
+     * with {@code f[c] = cum[c + 1] - cum[c]} (the mixer's gradient sums, from its cumulative
+     * table, so that its softmax loop stores one array, not two), products in int lanes, sums in long lanes; returns 0, or -1 when
      * a product might leave an int ({@code f <= 2^16}: |la| or ln must stay below 2^15), and then
      * {@code out} is not set.
      */
-    static long weightedSums(int[] f, int[] la, short[] ln, int off, int lo, int hi, long[] out) {
+    static long weightedSums(int[] cum, int[] la, short[] ln, int off, int lo, int hi, long[] out) {
         LongVector sa = LongVector.zero(LONGS);
         LongVector sb = LongVector.zero(LONGS);
         IntVector maxAbs = IntVector.zero(SPECIES);
         int c = lo;
         for (; c + LANES <= hi; c += LANES) {
-            IntVector fv = IntVector.fromArray(SPECIES, f, c);
+            IntVector fv = IntVector.fromArray(SPECIES, cum, c + 1).sub(IntVector.fromArray(SPECIES, cum, c));
             IntVector x = IntVector.fromArray(SPECIES, la, c);
             IntVector y = (IntVector) ShortVector.fromArray(SHORTS, ln, off + c).convertShape(VectorOperators.S2I, SPECIES, 0);
             maxAbs = maxAbs.max(x.abs()).max(y.abs());
@@ -268,8 +269,9 @@ final class VectorDot {
         long a = sa.reduceLanes(VectorOperators.ADD);
         long b = sb.reduceLanes(VectorOperators.ADD);
         for (; c < hi; c++) {
-            a += (long) f[c] * la[c];
-            b += (long) f[c] * ln[off + c];
+            long f = cum[c + 1] - cum[c];
+            a += f * la[c];
+            b += f * ln[off + c];
         }
         out[0] = a;
         out[1] = b;
