@@ -239,9 +239,9 @@ final class VectorDot {
     /**
      * {@code out[0] = sum f[c] la[c]}, {@code out[1] = sum f[c] ln[off + c]} over {@code lo <= c < hi},
      * with {@code f[c] = cum[c + 1] - cum[c]} (the mixer's gradient sums, from its cumulative
-     * table, so that its softmax loop stores one array, not two), products in int lanes, sums in long lanes; returns 0, or -1 when
-     * a product might leave an int ({@code f <= 2^16}: |la| or ln must stay below 2^15), and then
-     * {@code out} is not set.
+     * table, so that its softmax loop stores one array, not two), products in int lanes, sums in
+     * long lanes; returns 0, or -1 when a product might leave an int ({@code f <= 2^16}: |la| or
+     * ln must stay below 2^15), and then {@code out} is not set.
      */
     static long weightedSums(int[] cum, int[] la, short[] ln, int off, int lo, int hi, long[] out) {
         LongVector sa = LongVector.zero(LONGS);

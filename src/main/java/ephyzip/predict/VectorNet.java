@@ -261,7 +261,7 @@ final class VectorNet implements NetKernel {
         IntVector a6 = fromArray(S, b, 6 * L);
         IntVector a7 = fromArray(S, b, 7 * L);
         IntVector a8 = fromArray(S, b, 8 * L);
-        for (int i = 0; i < HIDDEN; i++) { // every unit, zeros too: a fixed count compiles faster than a list
+        for (int i = 0; i < HIDDEN; i++) { // every unit, zeros too: a fixed count's exit is predicted, a list's is not
             IntVector v = broadcast(S, h[i]);
             int base = i * OUT_VECTORS * L;
             a0 = a0.add(fromArray(S, w, base).mul(v));
