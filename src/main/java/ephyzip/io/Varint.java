@@ -1,6 +1,5 @@
 package ephyzip.io;
 
-import java.io.DataInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +31,7 @@ public final class Varint {
     }
 
     /** Reads one from a model file's data; a malformed one is an {@link IOException}. */
-    public static long read(DataInput in) throws IOException {
+    public static long read(ByteReader in) throws IOException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = in.readUnsignedByte();
@@ -44,8 +43,8 @@ public final class Varint {
         throw new IOException("varint too long");
     }
 
-    /** {@link #read(DataInput)}, refused above {@code max}. */
-    public static int readInt(DataInput in, int max, String what) throws IOException {
+    /** {@link #read(ByteReader)}, refused above {@code max}. */
+    public static int readInt(ByteReader in, int max, String what) throws IOException {
         long v = read(in);
         if (v > max) {
             throw new IOException(what + " " + v + " exceeds " + max);

@@ -2,11 +2,10 @@ package ephyzip.model;
 
 import ephyzip.coding.TierCode;
 import ephyzip.io.BadInputException;
+import ephyzip.io.ByteReader;
 import ephyzip.io.Varint;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +32,11 @@ public final class ModelFile {
     static final int DICT_BYTES = 1 << 20;
     /** Memory a model file may ask of the XZ reader; a damaged or hostile file asking more is refused. */
     private static final int READ_LIMIT_KIB = 8 << 10;
+    /**
+     * A body larger than this is refused before it is read whole: a full bigram table of the
+     * largest alphabet takes under 8 MB, and a damaged or hostile file must not fill the heap.
+     */
+    private static final int MAX_BODY_BYTES = 64 << 20;
     private static final byte[] MAGIC = {'E', 'Z', 'M', 0x1A};
     private static final int MAX_CARD_ENTRIES = 1000;
 
@@ -107,14 +111,13 @@ public final class ModelFile {
             throw new BadInputException(name + ": model format version " + bytes[MAGIC.length]
                     + " is not supported (this ephyzip reads version " + VERSION + ")");
         }
-        InputStream body = new ByteArrayInputStream(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
-        // buffered: the body is read a varint byte at a time, and a single-byte read of the XZ
-        // stream runs its decoder's whole chain; until the JIT has compiled them (a long job's
-        // second compiler alone compiles nothing at first), 0.2 s of a 64-channel decode's start
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(new XZInputStream(body, READ_LIMIT_KIB), 1 << 14))) {
+        // decompressed whole, then read from the array: a byte at a time through the XZ stream's
+        // chain (or a buffer's), the body took 0.2 s, interpreted, at the start of a long job
+        try {
+            byte[] whole = XzBody.decompress(bytes, MAGIC.length + 1, MAX_BODY_BYTES, READ_LIMIT_KIB);
+            ByteReader in = new ByteReader(whole);
             Model model = readBody(in);
-            if (in.read() != -1) {
+            if (in.remaining() != 0) {
                 throw new IOException("unexpected bytes after the model");
             }
             return new ModelFile(model, bytes.clone(), fingerprint);
@@ -182,7 +185,7 @@ public final class ModelFile {
         }
     }
 
-    private static CnnWeights readCnn(DataInputStream in) throws IOException {
+    private static CnnWeights readCnn(ByteReader in) throws IOException {
         int band = Varint.readInt(in, 256, "band");
         int count = Varint.readInt(in, 64, "layer count");
         java.util.List<QuantLayer> layers = new java.util.ArrayList<>();
@@ -217,8 +220,8 @@ public final class ModelFile {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    private static Model readBody(DataInputStream in) throws IOException {
-        String label = in.readUTF();
+    private static Model readBody(ByteReader in) throws IOException {
+        String label = in.readUtf();
         ModelKind kind = ModelKind.ofLabel(label);
         if (kind == null) {
             throw new IOException("unknown model kind '" + label + "'");
@@ -278,10 +281,8 @@ public final class ModelFile {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[Varint.readInt(in, 1 << 20, "string length")];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String readString(ByteReader in) throws IOException {
+        return new String(in.readBytes(Varint.readInt(in, 1 << 20, "string length")), StandardCharsets.UTF_8);
     }
 
     /** The fingerprint a model file of these bytes has, without parsing them. */
