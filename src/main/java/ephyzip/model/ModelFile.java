@@ -254,6 +254,7 @@ public final class ModelFile {
             throw new IOException("bad smoothing weight " + alpha);
         }
         int[][] counts = new int[size][size];
+        long[] steps = new long[2 * size - 1];
         for (int p = 0; p < size; p++) {
             int nonZero = Varint.readInt(in, size, "row length");
             int n = -1;
@@ -262,11 +263,13 @@ public final class ModelFile {
                 if (n >= size) {
                     throw new IOException("count outside the table");
                 }
-                counts[p][n] = Varint.readInt(in, Integer.MAX_VALUE, "count");
+                int c = Varint.readInt(in, Integer.MAX_VALUE, "count");
+                counts[p][n] = c;
+                steps[n - p + size - 1] += c;
             }
         }
         Alphabet alphabet = new Alphabet(values);
-        BigramTable table = new BigramTable(counts, alpha);
+        BigramTable table = new BigramTable(counts, alpha, steps);
         if (kind == ModelKind.CNN) {
             int threshold = Varint.readInt(in, 1 << 16, "threshold");
             CnnWeights cnn = readCnn(in);

@@ -63,6 +63,28 @@ class ModelFileTest {
     }
 
     @Test
+    void aReadTableCodesAsOneBuiltFromItsCounts() throws Exception {
+        // the reader sums the steps' counts as it reads them; the public constructor sums the table
+        for (ModelFile m : new ModelFile[] {TestModels.cnn(), TestModels.bigram()}) {
+            BigramTable read = m.model().bigram();
+            int size = read.size();
+            int[][] counts = new int[size][size];
+            for (int p = 0; p < size; p++) {
+                for (int n = 0; n < size; n++) {
+                    counts[p][n] = read.count(p, n);
+                }
+            }
+            BigramTable built = new BigramTable(counts, read.alpha());
+            for (int p = 0; p < size; p++) {
+                assertArrayEquals(built.lnFrequencies(p), read.lnFrequencies(p), m.fingerprint() + " row " + p);
+                for (int n = 0; n <= size; n++) {
+                    assertEquals(built.frequencies(p).low(n), read.frequencies(p).low(n), m.fingerprint() + " row " + p);
+                }
+            }
+        }
+    }
+
+    @Test
     void alphabetMapsValuesToTokensAndBack() throws Exception {
         Alphabet a = TestModels.cnn().model().alphabet();
         for (int t = 0; t < a.size(); t++) {
