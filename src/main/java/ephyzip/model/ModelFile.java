@@ -111,8 +111,8 @@ public final class ModelFile {
             throw new BadInputException(name + ": model format version " + bytes[MAGIC.length]
                     + " is not supported (this ephyzip reads version " + VERSION + ")");
         }
-        // decompressed whole, then read from the array: a byte at a time through the XZ stream's
-        // chain (or a buffer's), the body took 0.2 s, interpreted, at the start of a long job
+        // decompressed whole, then read from the array: read a byte at a time through a buffer and
+        // the XZ stream, interpreted at a long job's start, it took a third longer (ByteReader)
         try {
             byte[] whole = XzBody.decompress(bytes, MAGIC.length + 1, MAX_BODY_BYTES, READ_LIMIT_KIB);
             ByteReader in = new ByteReader(whole);

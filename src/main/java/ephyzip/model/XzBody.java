@@ -135,7 +135,7 @@ final class XzBody {
         int footer = p;
         expect(b.length - footer == 12, "stream footer");
         expect(crc32(b, footer + 4, 6) == le32(b, footer), "footer check");
-        expect((le32(b, footer + 4) + 1) * 4 == p - index - 0L, "footer: index size");
+        expect((le32(b, footer + 4) + 1) * 4 == footer - index, "footer: index size");
         expect(b[footer + 8] == 0 && b[footer + 9] == CHECK_CRC64 && b[footer + 10] == 'Y' && b[footer + 11] == 'Z',
                 "footer");
     }
