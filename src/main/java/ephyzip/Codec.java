@@ -53,6 +53,11 @@ public final class Codec {
     private static final int NEVER = 0;
     private static final int TRIED = 1;
     private static final int ALWAYS = 2;
+    /**
+     * Whether a network model's predictor runs its network on the grid path's arithmetic coder;
+     * false at levels 4 and 5 (stream format 10): the geometric mix of the bigram table alone.
+     */
+    private final boolean network;
     private java.util.concurrent.ExecutorService pool;
 
     /**
@@ -79,11 +84,12 @@ public final class Codec {
      * threads (its streams are the same bytes whatever the thread count).
      */
     public Codec(ModelFile modelFile, int threads) {
-        this(modelFile, threads, PATH_DEFAULT, -1, false, NEVER);
+        this(modelFile, threads, PATH_DEFAULT, -1, false, NEVER, true);
     }
 
     private Codec(ModelFile modelFile, int threads, long restartSamples, int fastVariant, boolean longStages,
-                  int classHistogram) {
+                  int classHistogram, boolean network) {
+        this.network = network;
         this.modelFile = modelFile;
         this.threads = Math.max(1, threads);
         this.restartSamples = restartSamples;
@@ -101,7 +107,7 @@ public final class Codec {
         if (variant < -1 || variant >= FastChannel.VARIANTS) {
             throw new IllegalArgumentException("fast-path variant " + variant);
         }
-        return new Codec(modelFile, threads, restartSamples, variant, longStages, classHistogram);
+        return new Codec(modelFile, threads, restartSamples, variant, longStages, classHistogram, network);
     }
 
     /**
@@ -111,7 +117,7 @@ public final class Codec {
      * (docs/results.md, "Level 9": 0% to 0.17% smaller a source on other labs' recordings).
      */
     public Codec withLongStages() {
-        return new Codec(modelFile, threads, restartSamples, fastVariant, true, classHistogram);
+        return new Codec(modelFile, threads, restartSamples, fastVariant, true, classHistogram, network);
     }
 
     /**
@@ -124,7 +130,7 @@ public final class Codec {
      * Where nothing is surveyed (a {@link #packetWriter}, a one-pass encode) it is taken.
      */
     public Codec withClassHistogram() {
-        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, TRIED);
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, TRIED, network);
     }
 
     /**
@@ -132,7 +138,18 @@ public final class Codec {
      * stream of the grid path, without the trial (as a {@link #packetWriter} always has it).
      */
     public Codec withClassHistogramAlways() {
-        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, ALWAYS);
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, ALWAYS, network);
+    }
+
+    /**
+     * This codec with a network model's arithmetic-coded grid streams mixing the bigram table's
+     * prediction alone, the network not run (levels 4 and 5, stream format 10): about twice as
+     * fast to decode as the default level, for about 1% of its ratio (docs/results.md, "A middle
+     * level"). No class histogram. Streams of a bigram model, of the rank coder, and of the
+     * residual, fast and stored paths, are as without it.
+     */
+    public Codec withoutNetwork() {
+        return new Codec(modelFile, threads, restartSamples, fastVariant, longStages, NEVER, false);
     }
 
     /** The fast path's variant when {@code FAST} is asked for and none was set. */
@@ -147,7 +164,7 @@ public final class Codec {
         if (samplesPerChannel < 0) {
             throw new IllegalArgumentException("restart interval " + samplesPerChannel);
         }
-        return new Codec(modelFile, threads, samplesPerChannel, fastVariant, longStages, classHistogram);
+        return new Codec(modelFile, threads, samplesPerChannel, fastVariant, longStages, classHistogram, network);
     }
 
     /** The pool segments run on, or null for one thread. Daemon threads: nothing to shut down. */
@@ -540,10 +557,12 @@ public final class Codec {
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
         // the fast path came with version 7, the residual path's presets 3 to 11 with 8, the class
-        // histogram with 9; otherwise, without a restart point inside the stream, version 5: the
+        // histogram with 9, the mix without the network with 10; otherwise, without a restart point inside the stream, version 5: the
         // bytes earlier releases wrote
         boolean histogram = plan.classHistogram() && histogramFits(plan);
-        int version = histogram ? StreamHeader.VERSION_9 : plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
+        boolean bigramMix = !network && plan.coder() == CoderKind.ARITH && model.cnn() != null;
+        int version = bigramMix ? StreamHeader.VERSION_10 : histogram ? StreamHeader.VERSION_9
+                : plan.coder() == CoderKind.FAST ? StreamHeader.VERSION_7
                 : plan.coder() == CoderKind.RESIDUAL && ResidualRecord.needsVersion8(plan.alphabetRecord())
                 ? StreamHeader.VERSION_8 : restarts ? StreamHeader.VERSION_6 : StreamHeader.VERSION_5;
         if (predictors == defaultPredictors) { // the predictor of the version written

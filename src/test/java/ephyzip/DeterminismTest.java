@@ -234,6 +234,31 @@ class DeterminismTest {
         assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in another JVM");
     }
 
+    /**
+     * Levels 4 and 5's mix of the bigram table alone (format 10): the same stream from the vector
+     * JIT on two CPUs, the scalar loops on one, the first compiler alone and Java 25 where
+     * installed; the decode in the interpreter.
+     */
+    @Test
+    void bigramMixAgreesAcrossJvms() throws Exception {
+        Path wav = TestModels.ROOT.resolve("src/test/resources/golden/nl-noisy.wav");
+        List<String> enc = List.of("encode", "-4");
+        Path a = dir.resolve("m-2cpu.ezp");
+        assertEquals(0, runJvm(2, args(enc, wav, a)));
+        byte[] reference = Files.readAllBytes(a);
+        assertEquals(StreamHeader.VERSION_10, reference[4], "format 10");
+        Path b = dir.resolve("m-1cpu.ezp");
+        assertEquals(0, runJvm(1, args(enc, wav, b)));
+        assertArrayEquals(reference, Files.readAllBytes(b), "the scalar loops wrote another stream");
+        Path c1 = dir.resolve("m-c1.ezp");
+        assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1", "-Dephyzip.scalar=true"), args(enc, wav, c1)));
+        assertArrayEquals(reference, Files.readAllBytes(c1), "the first compiler alone wrote another stream");
+        java25WritesTheSame(enc, wav, dir.resolve("m-25.ezp"), reference);
+        Path back = dir.resolve("m-back.wav");
+        assertEquals(0, runJvm(1, List.of("-Xint"), "decode", a.toString(), back.toString()));
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in the interpreter");
+    }
+
     /** Where Java 25 is installed: {@code enc} of {@code wav} on it writes {@code reference}. */
     private static void java25WritesTheSame(List<String> enc, Path wav, Path out, byte[] reference) throws Exception {
         Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");

@@ -148,7 +148,8 @@ final class CompareCommand implements Callable<Integer> {
                 }
             } else {
                 contenders.add(new EphyzipContender(name + "/arith", m, CoderKind.ARITH, null));
-                if (models == null && p.equals(paths.get(0))) { // the default network: levels 7 to 9 too
+                if (models == null && p.equals(paths.get(0))) { // the default network: levels 4, 5 and 7 to 9 too
+                    contenders.add(EphyzipContender.middleLevel(m));
                     contenders.add(EphyzipContender.bestLevel(m));
                 }
             }
@@ -207,7 +208,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
     private static void levels(PrintWriter o, List<CodecResult> results) {
-        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4 to -6", "default/arith"},
+        String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4, -5", "level-4"},
+            {"-6", "default/arith"},
                 {"-7 to -9", "level-9"}}; // -7 and -8 differ from -9 only off the grid (no long presets)
         o.println("levels (encode -N picks the model; decode needs no option):");
         for (String[] l : levels) {

@@ -98,6 +98,9 @@ final class EncodeCommand implements Callable<Integer> {
         if (level.longStages()) {
             codec = codec.withLongStages();
         }
+        if (!level.network()) {
+            codec = codec.withoutNetwork();
+        }
         if (level.classHistogram()) {
             codec = codec.withClassHistogram();
         }

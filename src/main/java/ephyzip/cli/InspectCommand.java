@@ -74,8 +74,10 @@ final class InspectCommand implements Callable<Integer> {
         } else {
             o.printf("alphabet:          %s%n", a.length == 0 ? "the model's" : a[0] == 1 ? "the model's, shifted ("
                     + a.length + " bytes)" : "the recording's own values (" + a.length + " bytes)");
-            if (h.version() >= StreamHeader.VERSION_9) { // levels 7 to 9, where it coded smaller
+            if (h.version() == StreamHeader.VERSION_9) { // levels 7 to 9, where it coded smaller
                 o.printf("class histogram:   each channel's own, mixed in (levels 7 to 9)%n");
+            } else if (h.version() == StreamHeader.VERSION_10) {
+                o.printf("network:           not run: the bigram table's prediction mixed alone (levels 4 and 5)%n");
             }
         }
         o.printf("frames:            %d of %d samples per channel%n", h.frameCount(), h.frameLength());

@@ -64,6 +64,15 @@ public final class EphyzipContender implements Contender {
     }
 
     /**
+     * What {@code encode -4} and {@code -5} do: the default model's mix of the bigram table alone,
+     * the network not run (stream format 10 on the grid path).
+     */
+    public static EphyzipContender middleLevel(ModelFile model) {
+        return new EphyzipContender("level-4", new Codec(model).withoutNetwork(), CoderKind.ARITH, null,
+                Codec.DEFAULT_FRAME, false, true);
+    }
+
+    /**
      * What {@code encode -9} does: the default model, each channel's class histogram mixed in where
      * the encoder finds it codes smaller, the residual path's heavier presets allowed.
      */

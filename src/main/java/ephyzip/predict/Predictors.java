@@ -30,15 +30,19 @@ public final class Predictors {
     }
 
     /**
-     * The predictor streams of format {@code version} were written with: format 9's geometric
-     * mixer with the recording's histogram of classes (written at levels 7 to 9), format 4's
-     * geometric mixer, or the linear one of formats 2 and 3.
+     * The predictor streams of format {@code version} were written with: format 10's geometric
+     * mixer of the bigram table alone, the network not run (written at levels 4 and 5); format 9's
+     * geometric mixer with the recording's histogram of classes (levels 7 to 9); format 4's
+     * geometric mixer; or the linear one of formats 2 and 3.
      */
     public static ModelPredictor forVersion(Model model, int version) {
         if (model.cnn() == null) {
             return of(model);
         }
-        CnnPredictor.Mix mix = version >= HISTOGRAM_VERSION ? CnnPredictor.Mix.GEOMETRIC_WITH_HISTOGRAM
+        if (version == BIGRAM_MIX_VERSION) {
+            return withoutNetwork(model);
+        }
+        CnnPredictor.Mix mix = version == HISTOGRAM_VERSION ? CnnPredictor.Mix.GEOMETRIC_WITH_HISTOGRAM
                 : version >= GEOMETRIC_VERSION ? CnnPredictor.Mix.GEOMETRIC : CnnPredictor.Mix.LINEAR;
         return new CnnPredictor(model.cnn(), model.bigram(), model.alphabet().nearest(0), model.thresholdQ16(),
                 CnnPredictor.ALL, 0, mix);
@@ -48,6 +52,8 @@ public final class Predictors {
     public static final int GEOMETRIC_VERSION = 4;
     /** The first stream format whose network predictor mixes in the recording's histogram of classes. */
     public static final int HISTOGRAM_VERSION = 9;
+    /** The stream format whose network model's predictor mixes the bigram table alone (levels 4 and 5). */
+    public static final int BIGRAM_MIX_VERSION = 10;
 
     /**
      * A network model's predictor whose network's output layer learns each channel while coding,

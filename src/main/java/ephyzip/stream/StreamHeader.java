@@ -31,17 +31,22 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
                            long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                            byte[] alphabetRecord, int segmentChannels, int restartFrames) {
     /**
-     * The newest version this ephyzip writes: version 8's layout, for the grid path's coders (rank
-     * and arith) with a network model at levels 7 to 9, whose predictor mixes in each channel's own
-     * histogram of step classes; no other coder is allowed in it. Residual-path streams that use a
-     * long LMS preset (level 9) are written as {@link #VERSION_8}, fast-path streams as
-     * {@link #VERSION_7}; the other streams as {@link #VERSION_6} when they hold a restart point,
-     * else as {@link #VERSION_5}, byte for byte what earlier releases wrote. Also read:
-     * {@link #VERSION_4}, {@link #VERSION_3} (the same layout, the linear mixer) and {@link #VERSION_2}.
+     * The newest version this ephyzip writes: version 9's layout, for the arithmetic coder on the
+     * grid path with a network model at levels 4 and 5, whose predictor mixes the bigram table's
+     * prediction alone (the network is not run); no other coder is allowed in it. Version 9
+     * (version 8's layout) holds the grid path's coders (rank and arith) with a network model at
+     * levels 7 to 9, whose predictor mixes in each channel's own histogram of step classes; no other
+     * coder is allowed in it either. Residual-path streams that use a long LMS preset (level 9) are
+     * written as {@link #VERSION_8}, fast-path streams as {@link #VERSION_7}; the other streams as
+     * {@link #VERSION_6} when they hold a restart point, else as {@link #VERSION_5}, byte for byte
+     * what earlier releases wrote. Also read: {@link #VERSION_4}, {@link #VERSION_3} (the same
+     * layout, the linear mixer) and {@link #VERSION_2}.
      */
-    public static final int VERSION = 9;
+    public static final int VERSION = 10;
     /** The newest version, under the name its checks use. */
-    public static final int VERSION_9 = VERSION;
+    public static final int VERSION_10 = VERSION;
+    /** Version 8's layout; the grid path's coders only, the class histogram mixed in. */
+    public static final int VERSION_9 = 9;
     /** Version 7 and the residual path's presets 3 to 11 (a long LMS stage). */
     public static final int VERSION_8 = 8;
     /** Version 6 and the fast residual path (coder 4). */
@@ -95,7 +100,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
-        if (version >= VERSION_9 && !coder.grid()) {
+        if (version >= VERSION_9 && !coder.grid() || version == VERSION_10 && coder != CoderKind.ARITH) {
             throw new IllegalArgumentException(coder.label() + " coder in a version " + version + " stream");
         }
     }
@@ -314,7 +319,8 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
             FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);
         }
-        if (version >= VERSION_9 && !coder.grid()) { // version 9 holds the grid path's coders only
+        // version 9 holds the grid path's coders only, version 10 the arithmetic coder only
+        if (version >= VERSION_9 && !coder.grid() || version == VERSION_10 && coder != CoderKind.ARITH) {
             throw new CorruptStreamException("coder id " + coderId + " in a version " + version + " stream", 5);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength

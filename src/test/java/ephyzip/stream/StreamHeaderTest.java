@@ -56,6 +56,26 @@ class StreamHeaderTest {
     }
 
     @Test
+    void versionTenHoldsTheArithmeticCoderOnly() throws Exception {
+        StreamHeader v10 = new StreamHeader(StreamHeader.VERSION_10, CoderKind.ARITH, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 19531, new byte[44], new byte[0], 2, 3);
+        StreamHeader back = StreamHeader.read(new ByteArrayInputStream(v10.toBytes()));
+        assertEquals(StreamHeader.VERSION_10, back.version());
+        assertEquals(CoderKind.ARITH, back.coder());
+        assertEquals(3, back.restartFrames(), "version 9's layout: the restart field");
+        for (CoderKind other : new CoderKind[] {CoderKind.RANK, CoderKind.STORED}) {
+            assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION_10, other,
+                    "0123456789abcdef", 2, 100, 1000, InputKind.WAV, 19531, new byte[44], new byte[0], 0, 0),
+                    other.label());
+        }
+        byte[] b = new StreamHeader(StreamHeader.VERSION_9, CoderKind.RANK, "0123456789abcdef", 2, 100, 1000,
+                InputKind.WAV, 19531, new byte[44], new byte[0], 0, 0).toBytes();
+        b[4] = StreamHeader.VERSION_10;
+        ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
+        assertTrue(refusal(b).contains("in a version 10 stream"), refusal(b));
+    }
+
+    @Test
     void theFastPathIsVersionSevenWithItsRecordChecked() throws Exception {
         StreamHeader v7 = new StreamHeader(StreamHeader.VERSION_7, CoderKind.FAST, "0123456789abcdef", 2, 100, 1000,
                 InputKind.WAV, 19531, new byte[44], FastRecord.of(1), 2, 0);
@@ -75,8 +95,8 @@ class StreamHeaderTest {
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
         assertTrue(refusal(b).contains("unknown fast-path variant 3"), refusal(b));
         b = v7.toBytes();
-        b[4] = 10;
-        assertTrue(refusal(b).contains("version 10 is not supported"), refusal(b));
+        b[4] = 11;
+        assertTrue(refusal(b).contains("version 11 is not supported"), refusal(b));
         b = v7.toBytes();
         b[4] = StreamHeader.VERSION_9;
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
@@ -127,7 +147,7 @@ class StreamHeaderTest {
 
     @Test
     void inputKindAndRateAreKeptAndChecked() throws Exception {
-        StreamHeader raw = new StreamHeader(StreamHeader.VERSION, CoderKind.RANK, "0123456789abcdef", 384, 100,
+        StreamHeader raw = new StreamHeader(StreamHeader.VERSION_9, CoderKind.RANK, "0123456789abcdef", 384, 100,
                 20_000_000L, InputKind.SPIKEGLX, 30000.125, new byte[0]);
         StreamHeader back = StreamHeader.read(new ByteArrayInputStream(raw.toBytes()));
         assertEquals(InputKind.SPIKEGLX, back.kind());
@@ -141,7 +161,7 @@ class StreamHeaderTest {
         ByteBuffer.wrap(b).putDouble(25, Double.NaN);
         ByteBuffer.wrap(b).putInt(b.length - 4, StreamHeader.crc(b, 0, b.length - 4));
         assertTrue(refusal(b).contains("sample rate"));
-        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION, CoderKind.RANK,
+        assertThrows(IllegalArgumentException.class, () -> new StreamHeader(StreamHeader.VERSION_9, CoderKind.RANK,
                 "0123456789abcdef", 1, 100, 100, InputKind.RAW, 0, new byte[4]), "flat files have no header");
     }
 
