@@ -55,6 +55,11 @@ public final class Throughput {
                 runs.add(new Object[] {"residual-9", plain.withLongStages(), k});
             }
         }
+        if (model.model().cnn() != null) {
+            // levels 4 and 5: the network not run. Last: its mixer's profile (no network weight)
+            // would slow the network's mixer compiled after it
+            runs.add(new Object[] {"arith-4", plain.withoutNetwork(), CoderKind.ARITH});
+        }
         for (Object[] run : runs) {
             String label = (String) run[0];
             Codec codec = (Codec) run[1];

@@ -80,7 +80,7 @@ final class ManPage implements Callable<Integer> {
                 .append("\n");
         b.append(".SH FILES\n.TP\n.I models/default.ezm\n")
                 .append(escape("The shipped default model, used when --model is not given (ephyzip --version gives"
-                        + " its fingerprint): the small network of levels 4 to 9."))
+                        + " its fingerprint): the model of levels 4 to 9, whose small network runs at 6 to 9."))
                 .append("\n");
         b.append(".TP\n.I models/large.ezm\n")
                 .append(escape("The large network: 0.6's levels 7 to 9, now taken only with -m."))

@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 final class VersionInfo implements IVersionProvider {
     /** The release; the pom's version says the same. */
-    static final String VERSION = "0.7.3";
+    static final String VERSION = "0.8.0";
 
     @Override
     public String[] getVersion() {
