@@ -144,8 +144,8 @@ public final class Codec {
     /**
      * This codec with a network model's arithmetic-coded grid streams mixing the bigram table's
      * prediction alone, the network not run (levels 4 and 5, stream format 10): about twice as
-     * fast to decode as the default level, for about 1% of its ratio (docs/results.md, "A middle
-     * level"). No class histogram. Streams of a bigram model, of the rank coder, and of the
+     * fast to decode as the default level, for about 1% of its ratio (docs/results.md, "Levels 4
+     * and 5"). No class histogram. Streams of a bigram model, of the rank coder, and of the
      * residual, fast and stored paths, are as without it.
      */
     public Codec withoutNetwork() {
@@ -557,8 +557,8 @@ public final class Codec {
         long restartFrames = restart == 0 ? 0 : Math.max(1, restart / frameLength);
         boolean restarts = restartFrames > 0 && frames > restartFrames && restartFrames <= Integer.MAX_VALUE;
         // the fast path came with version 7, the residual path's presets 3 to 11 with 8, the class
-        // histogram with 9, the mix without the network with 10; otherwise, without a restart point inside the stream, version 5: the
-        // bytes earlier releases wrote
+        // histogram with 9, the mix without the network with 10; otherwise, without a restart point
+        // inside the stream, version 5: the bytes earlier releases wrote
         boolean histogram = plan.classHistogram() && histogramFits(plan);
         boolean bigramMix = !network && plan.coder() == CoderKind.ARITH && model.cnn() != null;
         int version = bigramMix ? StreamHeader.VERSION_10 : histogram ? StreamHeader.VERSION_9

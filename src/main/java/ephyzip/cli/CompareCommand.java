@@ -208,9 +208,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What each compression level (encode -1 to -9) gives: the rows of the shipped models it picks. */
     private static void levels(PrintWriter o, List<CodecResult> results) {
+        // -5 is -4; -7 and -8 differ from -9 only off the grid (no long presets)
         String[][] levels = {{"-1", "level-1"}, {"-2", "level-2"}, {"-3", "level-3"}, {"-4, -5", "level-4"},
-            {"-6", "default/arith"},
-                {"-7 to -9", "level-9"}}; // -7 and -8 differ from -9 only off the grid (no long presets)
+                {"-6", "default/arith"}, {"-7 to -9", "level-9"}};
         o.println("levels (encode -N picks the model; decode needs no option):");
         for (String[] l : levels) {
             for (CodecResult r : results) {
