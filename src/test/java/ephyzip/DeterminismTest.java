@@ -217,21 +217,7 @@ class DeterminismTest {
     @Test
     void classHistogramAgreesAcrossJvms() throws Exception {
         Path wav = TestModels.ROOT.resolve("src/test/resources/golden/nl-noisy.wav"); // where -9 takes it
-        List<String> enc = List.of("encode", "-9");
-        Path a = dir.resolve("h-2cpu.ezp");
-        assertEquals(0, runJvm(2, args(enc, wav, a)));
-        byte[] reference = Files.readAllBytes(a);
-        assertEquals(StreamHeader.VERSION_9, reference[4], "format 9");
-        Path b = dir.resolve("h-1cpu.ezp");
-        assertEquals(0, runJvm(1, args(enc, wav, b)));
-        assertArrayEquals(reference, Files.readAllBytes(b), "the scalar loops wrote another stream");
-        Path c1 = dir.resolve("h-c1.ezp");
-        assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1", "-Dephyzip.scalar=true"), args(enc, wav, c1)));
-        assertArrayEquals(reference, Files.readAllBytes(c1), "the first compiler alone wrote another stream");
-        java25WritesTheSame(enc, wav, dir.resolve("h-25.ezp"), reference);
-        Path back = dir.resolve("h-back.wav");
-        assertEquals(0, runJvm(1, "decode", a.toString(), back.toString()));
-        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in another JVM");
+        levelAgreesAcrossJvms("-9", wav, "h", StreamHeader.VERSION_9, List.of());
     }
 
     /**
@@ -242,21 +228,31 @@ class DeterminismTest {
     @Test
     void bigramMixAgreesAcrossJvms() throws Exception {
         Path wav = TestModels.ROOT.resolve("src/test/resources/golden/nl-noisy.wav");
-        List<String> enc = List.of("encode", "-4");
-        Path a = dir.resolve("m-2cpu.ezp");
+        levelAgreesAcrossJvms("-4", wav, "m", StreamHeader.VERSION_10, List.of("-Xint"));
+    }
+
+    /**
+     * {@code encode level} of {@code wav} writes format {@code version}, the same stream on two
+     * CPUs (vector JIT), one (scalar loops), the first compiler alone and Java 25 where installed;
+     * it decodes in another JVM started with {@code decodeOptions}.
+     */
+    private void levelAgreesAcrossJvms(String level, Path wav, String name, int version, List<String> decodeOptions)
+            throws Exception {
+        List<String> enc = List.of("encode", level);
+        Path a = dir.resolve(name + "-2cpu.ezp");
         assertEquals(0, runJvm(2, args(enc, wav, a)));
         byte[] reference = Files.readAllBytes(a);
-        assertEquals(StreamHeader.VERSION_10, reference[4], "format 10");
-        Path b = dir.resolve("m-1cpu.ezp");
+        assertEquals(version, reference[4], "format " + version);
+        Path b = dir.resolve(name + "-1cpu.ezp");
         assertEquals(0, runJvm(1, args(enc, wav, b)));
         assertArrayEquals(reference, Files.readAllBytes(b), "the scalar loops wrote another stream");
-        Path c1 = dir.resolve("m-c1.ezp");
+        Path c1 = dir.resolve(name + "-c1.ezp");
         assertEquals(0, runJvm(1, List.of("-XX:TieredStopAtLevel=1", "-Dephyzip.scalar=true"), args(enc, wav, c1)));
         assertArrayEquals(reference, Files.readAllBytes(c1), "the first compiler alone wrote another stream");
-        java25WritesTheSame(enc, wav, dir.resolve("m-25.ezp"), reference);
-        Path back = dir.resolve("m-back.wav");
-        assertEquals(0, runJvm(1, List.of("-Xint"), "decode", a.toString(), back.toString()));
-        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in the interpreter");
+        java25WritesTheSame(enc, wav, dir.resolve(name + "-25.ezp"), reference);
+        Path back = dir.resolve(name + "-back.wav");
+        assertEquals(0, runJvm(1, decodeOptions, "decode", a.toString(), back.toString()));
+        assertArrayEquals(Files.readAllBytes(wav), Files.readAllBytes(back), "decode in another JVM");
     }
 
     /** Where Java 25 is installed: {@code enc} of {@code wav} on it writes {@code reference}. */

@@ -47,10 +47,13 @@ final class XzBody {
         if (dictSize >= 0 && LZMA2InputStream.getMemoryUsage(dictSize) > memoryLimitKiB) {
             throw new IOException("XZ dictionary over the memory limit (" + memoryLimitKiB + " KiB)");
         }
-        InputStream in = dictSize < 0
-                ? new XZInputStream(new ByteArrayInputStream(b, off, b.length - off), memoryLimitKiB)
-                : new LZMA2InputStream(new ByteArrayInputStream(b, blockData(b, off), b.length - blockData(b, off)),
-                        dictSize);
+        InputStream in;
+        if (dictSize < 0) {
+            in = new XZInputStream(new ByteArrayInputStream(b, off, b.length - off), memoryLimitKiB);
+        } else {
+            int data = blockData(b, off);
+            in = new LZMA2InputStream(new ByteArrayInputStream(b, data, b.length - data), dictSize);
+        }
         byte[] out;
         try (in) {
             out = in.readNBytes(maxBytes + 1);

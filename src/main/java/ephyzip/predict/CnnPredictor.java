@@ -26,6 +26,7 @@ public final class CnnPredictor implements ModelPredictor {
     private final int size;
     private final int startToken;
     private final int thresholdQ16;
+    /** The network, or null where it is not run ({@link #withNetwork} false). */
     private final CnnNet net;
     private final int band;
     private final int other;
@@ -78,7 +79,7 @@ public final class CnnPredictor implements ModelPredictor {
         this.size = bigram.size();
         this.startToken = startToken;
         this.thresholdQ16 = thresholdQ16;
-        this.net = new CnnNet(weights, learnShift == 0);
+        this.net = withNetwork ? new CnnNet(weights, learnShift == 0) : null; // levels 4 and 5 never run it
         this.features = new int[weights.features()];
         this.readsActivity = weights.features() > CnnWeights.BASE_FEATURES;
         this.band = weights.band();
@@ -107,7 +108,9 @@ public final class CnnPredictor implements ModelPredictor {
 
     @Override
     public void reset() {
-        net.reset();
+        if (net != null) {
+            net.reset();
+        }
         activity.reset();
         mix.reset();
         wide.reset();

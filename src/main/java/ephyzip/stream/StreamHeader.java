@@ -100,12 +100,17 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             throw new IllegalArgumentException("fast path in a version " + version + " stream with a record of "
                     + alphabetRecord.length + " bytes");
         }
-        if (version >= VERSION_9 && !coder.grid() || version == VERSION_10 && coder != CoderKind.ARITH) {
+        if (!holds(version, coder)) {
             throw new IllegalArgumentException(coder.label() + " coder in a version " + version + " stream");
         }
     }
 
     /** A header with one coder segment for all channels. */
+    /** Whether a stream of {@code version} may hold {@code coder}: 9 the grid path's coders only, 10 arith only. */
+    private static boolean holds(int version, CoderKind coder) {
+        return version == VERSION_10 ? coder == CoderKind.ARITH : version < VERSION_9 || coder.grid();
+    }
+
     public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                         long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                         byte[] alphabetRecord) {
@@ -319,8 +324,7 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
             }
             FastRecord.check(alphabetRecord, fixedBytes + headerBytes + 2);
         }
-        // version 9 holds the grid path's coders only, version 10 the arithmetic coder only
-        if (version >= VERSION_9 && !coder.grid() || version == VERSION_10 && coder != CoderKind.ARITH) {
+        if (!holds(version, coder)) {
             throw new CorruptStreamException("coder id " + coderId + " in a version " + version + " stream", 5);
         }
         String problem = frameLength > Integer.MAX_VALUE ? "frame length " + frameLength
