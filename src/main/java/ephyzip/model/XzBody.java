@@ -48,10 +48,10 @@ final class XzBody {
             throw new IOException("XZ dictionary over the memory limit (" + memoryLimitKiB + " KiB)");
         }
         InputStream in;
+        int data = dictSize < 0 ? -1 : blockData(b, off);
         if (dictSize < 0) {
             in = new XZInputStream(new ByteArrayInputStream(b, off, b.length - off), memoryLimitKiB);
         } else {
-            int data = blockData(b, off);
             in = new LZMA2InputStream(new ByteArrayInputStream(b, data, b.length - data), dictSize);
         }
         byte[] out;
@@ -62,7 +62,7 @@ final class XzBody {
             throw new IOException("a body over " + (maxBytes >> 20) + " MB");
         }
         if (dictSize >= 0) {
-            checkTail(b, off, out);
+            checkTail(b, off, data, out);
         }
         return out;
     }
@@ -105,12 +105,12 @@ final class XzBody {
     }
 
     /**
-     * Checks what follows the block's data: zero padding to 4 bytes, the CRC64 of {@code data},
-     * an index of that one block, and the stream footer; the file ends there.
+     * Checks what follows the block's compressed data (from {@code dataStart}): zero padding to 4
+     * bytes, the CRC64 of {@code data}, an index of that one block, and the stream footer; the
+     * file ends there.
      */
-    private static void checkTail(byte[] b, int off, byte[] data) throws IOException {
+    private static void checkTail(byte[] b, int off, int dataStart, byte[] data) throws IOException {
         int start = off + 12;
-        int dataStart = blockData(b, off);
         int end = compressedEnd(b, dataStart);
         int p = end;
         while ((p - start) % 4 != 0) {

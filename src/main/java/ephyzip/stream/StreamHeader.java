@@ -105,12 +105,12 @@ public record StreamHeader(int version, CoderKind coder, String modelFingerprint
         }
     }
 
-    /** A header with one coder segment for all channels. */
     /** Whether a stream of {@code version} may hold {@code coder}: 9 the grid path's coders only, 10 arith only. */
     private static boolean holds(int version, CoderKind coder) {
         return version == VERSION_10 ? coder == CoderKind.ARITH : version < VERSION_9 || coder.grid();
     }
 
+    /** A header with one coder segment for all channels. */
     public StreamHeader(int version, CoderKind coder, String modelFingerprint, int channels, int frameLength,
                         long samplesPerChannel, InputKind kind, double rate, byte[] sourceHeader,
                         byte[] alphabetRecord) {
